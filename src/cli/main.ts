@@ -1,0 +1,55 @@
+// The `fla` command line: parses flags, calls the engine, picks a reporter. No business logic here.
+import { Command, CommanderError, Option } from 'commander';
+import { FlaError } from '../errors.js';
+import { validateCommand } from './validate.js';
+
+import { VERSION } from '../version.js';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('fla')
+    .description('Validate, apply and answer Federal Learning Account (FLA) batch declarations')
+    .version(VERSION)
+    .option('--verbose', 'show information findings and stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+  let exitCode = 0;
+  const set = (code: number): void => {
+    exitCode = code;
+  };
+
+  program
+    .command('validate')
+    .description('check files against every layer that needs no database; changes nothing')
+    .argument('<files...>', 'declaration files or globs (quote globs: "samples/*.xml")')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'junit', 'sarif', 'github']))
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['nl', 'fr', 'en']))
+    .option('--max-findings <n>', 'findings listed per file (the rest are counted)')
+    .option('--max-file-bytes <n>', 'largest file accepted (ACRF-184)')
+    .option('--quiet', 'print nothing; the exit code tells')
+    .addHelpText('after', '\nExample:\n  fla validate samples/*.xml --format json --lang nl\n\nExit: 0 all accepted, 1 blocking anomalies, 2 usage or operational error.')
+    .action(async (files: string[], options: Record<string, unknown>) => set(await validateCommand(files, { ...options, verbose: program.opts().verbose === true })));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, program.opts().verbose === true);
+  }
+}
+
+function reportError(error: unknown, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    process.stderr.write(`fla: FLA_ERR_USAGE: ${error.message.replace(/^error: /, '')}\n`);
+    return 2;
+  }
+  if (error instanceof FlaError) {
+    process.stderr.write(`fla: ${error.code}: ${error.message}\n`);
+    if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`fla: FLA_ERR_INTERNAL: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}

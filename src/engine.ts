@@ -1,0 +1,243 @@
+// The one engine call behind the CLI, the watcher and the tests: a file in, findings and an
+// outcome out. libxml2 validates in a child process while this process maps the same file, so
+// the two passes run side by side on two cores instead of one after the other.
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { DeclarationItem } from './declaration/model.js';
+import { DECLARATION_NS } from './declaration/model.js';
+import { readDeclarationFile, type ReadResult } from './declaration/read-file.js';
+import { FlaError } from './errors.js';
+import type { Finding, Severity } from './findings.js';
+import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
+import { checkProlog } from './receipt/prolog.js';
+import { receiptFinding } from './receipt/receipt-finding.js';
+import { Utf8Source } from './receipt/utf8-source.js';
+import { DOMAIN, type ValidationReply } from './receipt/xsd-protocol.js';
+import { XsdValidator } from './receipt/xsd-validator.js';
+
+export const DECLARATION_XSD = fileURLToPath(new URL('../xsd/fla-declaration-v1.xsd', import.meta.url));
+
+export type LayerState = 'passed' | 'failed' | 'skipped';
+export type FileStatus = 'ACCEPTED' | 'ACCEPTED_WITH_WARNINGS' | 'PARTIALLY_ACCEPTED' | 'REJECTED';
+
+export interface Tally {
+  received: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface Totals {
+  readonly forms: Tally;
+  readonly persons: Tally;
+  readonly rights: Tally;
+  readonly trainings: Tally;
+}
+
+export interface FileReport {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly status: FileStatus;
+  readonly layers: { readonly receipt: LayerState; readonly rules: LayerState; readonly ledger: LayerState };
+  /** At most `maxFindings`, receipt first, then in file order. */
+  readonly findings: readonly Finding[];
+  /** Findings left out beyond `maxFindings`, by code. */
+  readonly omitted: Readonly<Record<string, number>>;
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly totals: Totals;
+}
+
+/** What runs on each declaration item as it streams by (the rules layer plugs in here). */
+export interface ItemInspector {
+  inspect(item: DeclarationItem): readonly Finding[];
+}
+
+export interface EngineOptions {
+  readonly limits?: ReceiptLimits;
+  readonly maxFindings?: number;
+  readonly inspector?: ItemInspector;
+}
+
+export class Engine {
+  private readonly validator: XsdValidator;
+
+  constructor(xsd: string = DECLARATION_XSD) {
+    this.validator = new XsdValidator(xsd);
+  }
+
+  async validateFile(path: string, options: EngineOptions = {}): Promise<FileReport> {
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const maxFindings = options.maxFindings ?? 10_000;
+    const size = await fileSize(path);
+    const collector = new FindingCollector(maxFindings);
+    const totals = emptyTotals();
+
+    const early = size === 0 ? [receiptFinding('ACRF-134', 'empty', {})] : size > limits.maxFileBytes ? [receiptFinding('ACRF-184', 'tooLarge', { size, limit: limits.maxFileBytes })] : await checkProlog(path);
+    if (early.length > 0) {
+      early.forEach((f) => collector.add(f));
+      const sha256 = await hashOnly(path);
+      return finish(path, sha256, size, collector, totals, 'failed', options.inspector !== undefined);
+    }
+
+    const xsd = this.validator.validate(path, maxFindings);
+    // Keep the promise observed so that a failure while mapping does not become unhandled.
+    xsd.catch(() => undefined);
+    const mapped = await mapFile(path, limits, totals, options.inspector, collector);
+    const reply = await xsd;
+    const receipt = receiptFindings(mapped, reply);
+    if (receipt.length > 0) {
+      collector.clearLayer('rules');
+      receipt.forEach((f) => collector.add(f));
+      if (receipt[0]?.code === 'ACRF-255' && reply.total > reply.errors.length) collector.omit('ACRF-255', reply.total - reply.errors.length);
+    }
+    return finish(path, mapped.sha256, size, collector, totals, receipt.length > 0 ? 'failed' : 'passed', options.inspector !== undefined);
+  }
+
+  close(): void {
+    this.validator.close();
+  }
+}
+
+async function mapFile(path: string, limits: ReceiptLimits, totals: Totals, inspector: ItemInspector | undefined, collector: FindingCollector): Promise<ReadResult> {
+  return readDeclarationFile(path, limits, (item) => {
+    count(item, totals);
+    if (inspector !== undefined) for (const finding of inspector.inspect(item)) collector.add(finding);
+  });
+}
+
+function count(item: DeclarationItem, totals: Totals): void {
+  if (item.kind === 'form') totals.forms.received++;
+  else if (item.kind === 'person') {
+    totals.persons.received++;
+    totals.rights.received += item.person.rights.length;
+    totals.trainings.received += item.person.trainings.length;
+  }
+}
+
+/** The receipt verdict, in order of precedence: the first class that applies is the one reported. */
+function receiptFindings(mapped: ReadResult, reply: ValidationReply): Finding[] {
+  // libxml2 also answers -1 for a document it could not parse; that comes with its errors.
+  if (reply.failure !== undefined || (reply.status < 0 && reply.total === 0)) {
+    throw new FlaError('FLA_ERR_VALIDATOR', `the XSD validator failed: ${reply.failure ?? `status ${reply.status} without a diagnostic`}`);
+  }
+  if (mapped.invalidUtf8 !== undefined) return [receiptFinding('ACRF-138', 'invalidBytes', { offset: mapped.invalidUtf8 }, ...libxmlPosition(reply))];
+  const { builder } = mapped;
+  if (builder.externalReference !== undefined) {
+    const ref = builder.externalReference;
+    return [receiptFinding('ACRF-901', 'external', { what: ref.what }, ref.line, ref.column)];
+  }
+  const problem = builder.structureProblem;
+  if (problem !== undefined && problem.problem !== 'malformed') {
+    const limit = problem.problem === 'depth' ? DEFAULT_LIMITS.maxDepth : DEFAULT_LIMITS.maxTextChars;
+    return [receiptFinding('ACRF-902', problem.problem === 'depth' ? 'depth' : 'textSize', { limit }, problem.line, problem.column)];
+  }
+  const wellFormedness = reply.errors.find((e) => e.domain !== DOMAIN.SCHEMASV && e.level >= 2);
+  if (wellFormedness !== undefined) {
+    return [receiptFinding('ACRF-102', 'notWellFormed', { detail: wellFormedness.message }, wellFormedness.line, Math.max(1, wellFormedness.column))];
+  }
+  if (problem !== undefined) {
+    throw new FlaError('FLA_ERR_INTERNAL', `the declaration reader stopped at line ${problem.line}, column ${problem.column}, where libxml2 found well-formed XML`);
+  }
+  const root = builder.root;
+  if (root === undefined) return [receiptFinding('ACRF-102', 'notWellFormed', { detail: 'no root element' }, 1, 1)];
+  if (root.name !== 'FLADeclarations') return [receiptFinding('ACRF-088', 'root', { found: root.name }, root.line, root.column, { value: root.name })];
+  if (root.ns !== DECLARATION_NS) return [receiptFinding('ACRF-088', 'namespace', { found: root.ns ?? '' }, root.line, root.column, { value: root.ns ?? '' })];
+  if (root.version !== '1') return [receiptFinding('ACRF-088', 'version', { found: root.version ?? '' }, root.line, root.column, { value: root.version ?? '' })];
+  return reply.errors.filter((e) => e.domain === DOMAIN.SCHEMASV).map(schemaFinding);
+}
+
+function libxmlPosition(reply: ValidationReply): [number?, number?] {
+  const first = reply.errors.find((e) => e.domain !== DOMAIN.SCHEMASV);
+  return first === undefined ? [] : [first.line, Math.max(1, first.column)];
+}
+
+const ELEMENT = /^Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: /;
+
+function schemaFinding(e: { line: number; column: number; message: string }): Finding {
+  const element = ELEMENT.exec(e.message);
+  const detail = e.message.replace(/\{urn:be:fla:declaration:v1\}/g, '');
+  const value = /The value '([^']*)'/.exec(e.message)?.[1] ?? /'([^']*)' is not a valid value/.exec(e.message)?.[1];
+  return receiptFinding('ACRF-255', 'schema', { detail: detail.replace(/\.$/, ''), element: element?.[1] ?? '' }, e.line, Math.max(1, e.column), value === undefined ? {} : { value });
+}
+
+class FindingCollector {
+  readonly kept: Finding[] = [];
+  readonly omitted: Record<string, number> = {};
+  readonly counts: Record<Severity, number> = { B: 0, W: 0, I: 0 };
+
+  constructor(private readonly max: number) {}
+
+  add(finding: Finding): void {
+    this.counts[finding.severity]++;
+    if (this.kept.length < this.max) this.kept.push(finding);
+    else this.omitted[finding.code] = (this.omitted[finding.code] ?? 0) + 1;
+  }
+
+  omit(code: string, n: number, severity: Severity = 'B'): void {
+    this.counts[severity] += n;
+    this.omitted[code] = (this.omitted[code] ?? 0) + n;
+  }
+
+  /** A receipt failure voids what the rules found: the file is rejected as a whole. */
+  clearLayer(layer: Finding['layer']): void {
+    const keep = this.kept.filter((f) => f.layer !== layer);
+    this.kept.length = 0;
+    this.kept.push(...keep);
+    for (const key of Object.keys(this.omitted)) delete this.omitted[key];
+    this.counts.B = this.counts.W = this.counts.I = 0;
+    for (const f of keep) this.counts[f.severity]++;
+  }
+}
+
+function finish(file: string, sha256: string, bytes: number, collector: FindingCollector, totals: Totals, receipt: LayerState, hasRules: boolean): FileReport {
+  const receiptOk = receipt === 'passed';
+  const rulesFailed = collector.kept.some((f) => f.layer === 'rules' && f.severity === 'B');
+  for (const tally of Object.values(totals) as Tally[]) {
+    if (receiptOk) tally.accepted = tally.received - tally.rejected;
+    else {
+      tally.rejected = tally.received;
+      tally.accepted = 0;
+    }
+  }
+  return {
+    file,
+    sha256,
+    bytes,
+    status: statusOf(receiptOk, collector.counts, totals),
+    layers: { receipt, rules: receiptOk && hasRules ? (rulesFailed ? 'failed' : 'passed') : 'skipped', ledger: 'skipped' },
+    findings: collector.kept,
+    omitted: collector.omitted,
+    counts: collector.counts,
+    totals,
+  };
+}
+
+/** ACK.md "Status". */
+function statusOf(receiptOk: boolean, counts: Record<Severity, number>, totals: Totals): FileStatus {
+  if (!receiptOk || totals.persons.accepted === 0) return 'REJECTED';
+  if (counts.B > 0) return 'PARTIALLY_ACCEPTED';
+  if (counts.W > 0) return 'ACCEPTED_WITH_WARNINGS';
+  return 'ACCEPTED';
+}
+
+function emptyTotals(): Totals {
+  const tally = (): Tally => ({ received: 0, accepted: 0, rejected: 0 });
+  return { forms: tally(), persons: tally(), rights: tally(), trainings: tally() };
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new FlaError('FLA_ERR_READ', `${path} is not a regular file`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof FlaError) throw error;
+    throw new FlaError('FLA_ERR_READ', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+async function hashOnly(path: string): Promise<string> {
+  const source = new Utf8Source(path);
+  for await (const _ of source.chunks()) void _;
+  return source.sha256;
+}

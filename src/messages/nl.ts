@@ -1,0 +1,26 @@
+import type { Catalogue } from './catalogue.js';
+
+export const nl: Catalogue = {
+  'ACRF-134': { empty: 'Het bestand is leeg (0 bytes). Stuur het volledige aangiftebestand opnieuw.' },
+  'ACRF-184': { tooLarge: 'Het bestand telt {size} bytes, meer dan de limiet van {limit} bytes. Verdeel de aangiften over meerdere bestanden.' },
+  'ACRF-138': {
+    declared: 'Het bestand vermeldt codering "{encoding}"; alleen UTF-8 wordt aanvaard. Bewaar het bestand in UTF-8 en stuur het opnieuw.',
+    detected: 'Het bestand is gecodeerd in {encoding}; alleen UTF-8 wordt aanvaard. Bewaar het bestand in UTF-8 en stuur het opnieuw.',
+    invalidBytes: 'Byte {offset} van het bestand is geen geldige UTF-8. Bewaar het bestand in UTF-8 en stuur het opnieuw.',
+  },
+  'ACRF-102': { notWellFormed: 'Het bestand is geen welgevormde XML: {detail}. Verbeter de XML op deze plaats en stuur het bestand opnieuw.' },
+  'ACRF-901': {
+    doctype: 'Een DOCTYPE of entiteitsdeclaratie is niet toegestaan in een aangiftebestand. Verwijder ze en stuur het bestand opnieuw.',
+    external: 'Een externe verwijzing ({what}) is niet toegestaan in een aangiftebestand. Verwijder ze en stuur het bestand opnieuw.',
+  },
+  'ACRF-902': {
+    depth: 'Elementen zijn meer dan {limit} niveaus diep genest. Een aangiftebestand heeft dat nooit nodig; verbeter het bestand.',
+    textSize: 'Een tekstwaarde is langer dan {limit} tekens. Verbeter het bestand.',
+  },
+  'ACRF-088': {
+    root: 'Het hoofdelement is "{found}"; een aangiftebestand begint met FLADeclarations. Stuur een FLA-aangiftebestand.',
+    namespace: 'Het hoofdelement staat in namespace "{found}"; verwacht is urn:be:fla:declaration:v1. Verbeter de namespace.',
+    version: 'De formaatversie is "{found}"; deze verwerking leest versie 1. Maak het bestand aan in formaatversie 1.',
+  },
+  'ACRF-255': { schema: 'Niet geldig volgens het aangifteschema: {detail}. Verbeter het element zodat het fla-declaration-v1.xsd volgt.' },
+};

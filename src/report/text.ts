@@ -1,0 +1,24 @@
+// Reads like a compiler's output: file:line:col  severity  code  message, then a summary.
+import type { Reporter } from './reporter.js';
+import { messageOf } from './render.js';
+
+export const textReporter: Reporter = (run, { lang, verbose }) => {
+  const lines: string[] = [];
+  let blocking = 0;
+  let warnings = 0;
+  for (const file of run.files) {
+    for (const f of file.findings) {
+      if (f.severity === 'I' && !verbose) continue;
+      const where = f.line === undefined ? file.file : `${file.file}:${f.line}:${f.column ?? 1}`;
+      lines.push(`${where}  ${f.severity}  ${f.code}  ${messageOf(f, lang)}`);
+    }
+    for (const [code, n] of Object.entries(file.omitted)) lines.push(`${file.file}  …  ${code}  ${n} more finding(s) left out (--max-findings)`);
+    blocking += file.counts.B;
+    warnings += file.counts.W;
+    const t = file.totals;
+    lines.push(`${file.file}: ${file.status} — persons ${t.persons.accepted}/${t.persons.received} accepted, rights ${t.rights.accepted}/${t.rights.received}, trainings ${t.trainings.accepted}/${t.trainings.received}`);
+  }
+  const rejected = run.files.filter((f) => f.status === 'REJECTED').length;
+  lines.push(`${run.files.length} file(s): ${run.files.length - rejected} accepted, ${rejected} rejected; ${blocking} blocking, ${warnings} warning(s)`);
+  return `${lines.join('\n')}\n`;
+};
