@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, FIXTURES, ROOT, tempDir } from './helpers.js';
+
+function fla(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const VALID = join(FIXTURES, 'receipt', 'valid', 'minimal.xml');
+const INVALID = join(FIXTURES, 'receipt', 'ACRF-255', 'invalid-values.xml');
+
+describe('fla validate', () => {
+  it('exits 0 for an accepted file, with a summary line', () => {
+    const { code, stdout } = fla(['validate', VALID]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('ACCEPTED');
+    expect(stdout.trim().split('\n').at(-1)).toBe('1 file(s): 1 accepted, 0 rejected; 0 blocking, 0 warning(s)');
+  });
+
+  it('exits 1 and prints compiler-style lines for blocking anomalies', () => {
+    const { code, stdout } = fla(['validate', INVALID]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/invalid-values\.xml:10:\d+ {2}B {2}ACRF-255 {2}Not valid against the declaration schema: Element 'Quarter'/);
+  });
+
+  it('prints the JSON shape of CLI.md', () => {
+    const { code, stdout } = fla(['validate', VALID, INVALID, '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.tool).toEqual({ name: 'fla-batch', version: '0.1.0', ruleSet: 'fla-2024' });
+    expect(report.summary).toEqual({ files: 2, accepted: 1, rejected: 1, findings: { B: 3, W: 0, I: 0 } });
+    const [ok, bad] = report.files;
+    expect(Object.keys(ok)).toEqual(['file', 'sha256', 'status', 'layers', 'findings', 'totals']);
+    expect(ok.totals.persons).toEqual({ received: 1, accepted: 1, rejected: 0 });
+    expect(bad.status).toBe('REJECTED');
+    expect(bad.findings[0]).toMatchObject({ code: 'ACRF-255', severity: 'B', scope: 'FILE', line: 10, value: '20265' });
+    expect(typeof bad.findings[0].message).toBe('string');
+  });
+
+  it('speaks the language asked for', () => {
+    expect(fla(['validate', INVALID, '--lang', 'fr']).stdout).toContain('Non valide selon le schéma de déclaration');
+    expect(fla(['validate', INVALID, '--lang', 'nl']).stdout).toContain('Niet geldig volgens het aangifteschema');
+  });
+
+  it('expands quoted globs', () => {
+    const { code, stdout } = fla(['validate', 'fixtures/receipt/valid/*.xml']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('3 file(s): 3 accepted');
+  });
+
+  it('limits the findings listed with --max-findings', () => {
+    const report = JSON.parse(fla(['validate', INVALID, '--format', 'json', '--max-findings', '1']).stdout);
+    expect(report.files[0].findings).toHaveLength(1);
+    expect(report.files[0].omitted).toEqual({ 'ACRF-255': 2 });
+  });
+
+  it('--quiet prints nothing and keeps the exit code', () => {
+    const { code, stdout } = fla(['validate', INVALID, '--quiet']);
+    expect([code, stdout]).toEqual([1, '']);
+  });
+});
+
+describe('operational errors: a code, one line, no stack trace, exit 2', () => {
+  const cases: Array<[string, readonly string[], string]> = [
+    ['a missing file', ['validate', 'nope.xml'], 'FLA_ERR_READ'],
+    ['a glob that matches nothing', ['validate', 'nothing/*.xml'], 'FLA_ERR_NO_INPUT'],
+    ['an unknown format', ['validate', VALID, '--format', 'xml'], 'FLA_ERR_USAGE'],
+    ['an unknown option', ['validate', VALID, '--frobnicate'], 'FLA_ERR_USAGE'],
+    ['a bad --max-findings', ['validate', VALID, '--max-findings', 'many'], 'FLA_ERR_USAGE'],
+    ['an unknown command', ['frobnicate'], 'FLA_ERR_USAGE'],
+  ];
+  for (const [what, args, errorCode] of cases) {
+    it(what, () => {
+      const { code, stderr } = fla(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(new RegExp(`^fla: ${errorCode}: .+\\n$`));
+      expect(stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('an unknown key in fla.config.json', () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir.path, 'fla.config.json'), JSON.stringify({ language: 'nl' }));
+      const { code, stderr } = fla(['validate', VALID], { cwd: dir.path });
+      expect(code).toBe(2);
+      expect(stderr).toBe('fla: FLA_ERR_CONFIG: fla.config.json: unknown key "language" (known: lang, format, maxFindings, maxFileBytes, db)\n');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('settings come from flags, then FLA_* variables, then the config file', () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir.path, 'fla.config.json'), JSON.stringify({ lang: 'nl' }));
+      expect(fla(['validate', INVALID], { cwd: dir.path }).stdout).toContain('Niet geldig');
+      expect(fla(['validate', INVALID], { cwd: dir.path, env: { FLA_LANG: 'fr' } }).stdout).toContain('Non valide');
+      expect(fla(['validate', INVALID, '--lang', 'en'], { cwd: dir.path, env: { FLA_LANG: 'fr' } }).stdout).toContain('Not valid');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('--help shows an example and exits 0', () => {
+    const { code, stdout } = fla(['validate', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Example:');
+  });
+});
