@@ -3,9 +3,11 @@
 // the two passes run side by side on two cores instead of one after the other.
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { DeclarationItem } from './declaration/model.js';
 import { DECLARATION_NS } from './declaration/model.js';
 import { readDeclarationFile, type ReadResult } from './declaration/read-file.js';
+import { RULES } from './rules/registry.js';
+import type { Rule } from './rules/rule.js';
+import { RuleRunner, type Tally, type Totals } from './rules/runner.js';
 import { FlaError } from './errors.js';
 import type { Finding, Severity } from './findings.js';
 import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
@@ -18,20 +20,8 @@ import { XsdValidator } from './receipt/xsd-validator.js';
 export const DECLARATION_XSD = fileURLToPath(new URL('../xsd/fla-declaration-v1.xsd', import.meta.url));
 
 export type LayerState = 'passed' | 'failed' | 'skipped';
+export type { Tally, Totals };
 export type FileStatus = 'ACCEPTED' | 'ACCEPTED_WITH_WARNINGS' | 'PARTIALLY_ACCEPTED' | 'REJECTED';
-
-export interface Tally {
-  received: number;
-  accepted: number;
-  rejected: number;
-}
-
-export interface Totals {
-  readonly forms: Tally;
-  readonly persons: Tally;
-  readonly rights: Tally;
-  readonly trainings: Tally;
-}
 
 export interface FileReport {
   readonly file: string;
@@ -47,15 +37,11 @@ export interface FileReport {
   readonly totals: Totals;
 }
 
-/** What runs on each declaration item as it streams by (the rules layer plugs in here). */
-export interface ItemInspector {
-  inspect(item: DeclarationItem): readonly Finding[];
-}
-
 export interface EngineOptions {
   readonly limits?: ReceiptLimits;
   readonly maxFindings?: number;
-  readonly inspector?: ItemInspector;
+  /** The rules to run; the whole `rules` layer of the catalogue by default. */
+  readonly rules?: readonly Rule[];
 }
 
 export class Engine {
@@ -70,19 +56,21 @@ export class Engine {
     const maxFindings = options.maxFindings ?? 10_000;
     const size = await fileSize(path);
     const collector = new FindingCollector(maxFindings);
-    const totals = emptyTotals();
+    const runner = new RuleRunner(options.rules ?? RULES.filter((r) => r.meta.layer === 'rules'));
 
     const early = size === 0 ? [receiptFinding('ACRF-134', 'empty', {})] : size > limits.maxFileBytes ? [receiptFinding('ACRF-184', 'tooLarge', { size, limit: limits.maxFileBytes })] : await checkProlog(path);
     if (early.length > 0) {
       early.forEach((f) => collector.add(f));
       const sha256 = await hashOnly(path);
-      return finish(path, sha256, size, collector, totals, 'failed', options.inspector !== undefined);
+      return finish(path, sha256, size, collector, runner.totals, 'failed');
     }
 
     const xsd = this.validator.validate(path, maxFindings);
     // Keep the promise observed so that a failure while mapping does not become unhandled.
     xsd.catch(() => undefined);
-    const mapped = await mapFile(path, limits, totals, options.inspector, collector);
+    const mapped = await readDeclarationFile(path, limits, (item) => {
+      for (const finding of runner.inspect(item)) collector.add(finding);
+    });
     const reply = await xsd;
     const receipt = receiptFindings(mapped, reply);
     if (receipt.length > 0) {
@@ -90,27 +78,11 @@ export class Engine {
       receipt.forEach((f) => collector.add(f));
       if (receipt[0]?.code === 'ACRF-255' && reply.total > reply.errors.length) collector.omit('ACRF-255', reply.total - reply.errors.length);
     }
-    return finish(path, mapped.sha256, size, collector, totals, receipt.length > 0 ? 'failed' : 'passed', options.inspector !== undefined);
+    return finish(path, mapped.sha256, size, collector, runner.totals, receipt.length > 0 ? 'failed' : 'passed');
   }
 
   close(): void {
     this.validator.close();
-  }
-}
-
-async function mapFile(path: string, limits: ReceiptLimits, totals: Totals, inspector: ItemInspector | undefined, collector: FindingCollector): Promise<ReadResult> {
-  return readDeclarationFile(path, limits, (item) => {
-    count(item, totals);
-    if (inspector !== undefined) for (const finding of inspector.inspect(item)) collector.add(finding);
-  });
-}
-
-function count(item: DeclarationItem, totals: Totals): void {
-  if (item.kind === 'form') totals.forms.received++;
-  else if (item.kind === 'person') {
-    totals.persons.received++;
-    totals.rights.received += item.person.rights.length;
-    totals.trainings.received += item.person.trainings.length;
   }
 }
 
@@ -189,12 +161,11 @@ class FindingCollector {
   }
 }
 
-function finish(file: string, sha256: string, bytes: number, collector: FindingCollector, totals: Totals, receipt: LayerState, hasRules: boolean): FileReport {
+function finish(file: string, sha256: string, bytes: number, collector: FindingCollector, totals: Totals, receipt: LayerState): FileReport {
   const receiptOk = receipt === 'passed';
-  const rulesFailed = collector.kept.some((f) => f.layer === 'rules' && f.severity === 'B');
-  for (const tally of Object.values(totals) as Tally[]) {
-    if (receiptOk) tally.accepted = tally.received - tally.rejected;
-    else {
+  const rulesFailed = collector.counts.B > 0;
+  if (!receiptOk) {
+    for (const tally of Object.values(totals) as Tally[]) {
       tally.rejected = tally.received;
       tally.accepted = 0;
     }
@@ -204,7 +175,7 @@ function finish(file: string, sha256: string, bytes: number, collector: FindingC
     sha256,
     bytes,
     status: statusOf(receiptOk, collector.counts, totals),
-    layers: { receipt, rules: receiptOk && hasRules ? (rulesFailed ? 'failed' : 'passed') : 'skipped', ledger: 'skipped' },
+    layers: { receipt, rules: receiptOk ? (rulesFailed ? 'failed' : 'passed') : 'skipped', ledger: 'skipped' },
     findings: collector.kept,
     omitted: collector.omitted,
     counts: collector.counts,
@@ -218,11 +189,6 @@ function statusOf(receiptOk: boolean, counts: Record<Severity, number>, totals: 
   if (counts.B > 0) return 'PARTIALLY_ACCEPTED';
   if (counts.W > 0) return 'ACCEPTED_WITH_WARNINGS';
   return 'ACCEPTED';
-}
-
-function emptyTotals(): Totals {
-  const tally = (): Tally => ({ received: 0, accepted: 0, rejected: 0 });
-  return { forms: tally(), persons: tally(), rights: tally(), trainings: tally() };
 }
 
 async function fileSize(path: string): Promise<number> {

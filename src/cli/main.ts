@@ -1,6 +1,7 @@
 // The `fla` command line: parses flags, calls the engine, picks a reporter. No business logic here.
 import { Command, CommanderError, Option } from 'commander';
 import { FlaError } from '../errors.js';
+import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
 
 import { VERSION } from '../version.js';
@@ -28,6 +29,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print nothing; the exit code tells')
     .addHelpText('after', '\nExample:\n  fla validate samples/*.xml --format json --lang nl\n\nExit: 0 all accepted, 1 blocking anomalies, 2 usage or operational error.')
     .action(async (files: string[], options: Record<string, unknown>) => set(await validateCommand(files, { ...options, verbose: program.opts().verbose === true })));
+
+  program
+    .command('rules')
+    .description('print the rule catalogue: code, severity, scope, layer, description')
+    .addOption(new Option('--format <format>', 'text table, json, or md (writes the docs page)').choices(['text', 'json', 'md']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of the descriptions').choices(['nl', 'fr', 'en']))
+    .option('--out <file>', 'where --format md writes', 'docs/rules.md')
+    .addHelpText('after', '\nExample:\n  fla rules --lang fr\n  fla rules --format md')
+    .action(async (options: Record<string, unknown>) => set(await rulesCommand(options)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

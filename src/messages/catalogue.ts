@@ -1,9 +1,9 @@
 // Messages are keyed by code and message id, one catalogue per language; English is the fallback.
 // A message says what is wrong, with the value, and what to do. Placeholders are {name}.
 import type { Lang, MessageData } from '../findings.js';
-import { en } from './en.js';
-import { nl } from './nl.js';
-import { fr } from './fr.js';
+import { en } from './en/index.js';
+import { nl } from './nl/index.js';
+import { fr } from './fr/index.js';
 
 export type Catalogue = Readonly<Record<string, Readonly<Record<string, string>>>>;
 

@@ -1,6 +1,6 @@
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from '../catalogue.js';
 
-export const nl: Catalogue = {
+export const receipt: Catalogue = {
   'ACRF-134': { empty: 'Het bestand is leeg (0 bytes). Stuur het volledige aangiftebestand opnieuw.' },
   'ACRF-184': { tooLarge: 'Het bestand telt {size} bytes, meer dan de limiet van {limit} bytes. Verdeel de aangiften over meerdere bestanden.' },
   'ACRF-138': {

@@ -1,6 +1,6 @@
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from '../catalogue.js';
 
-export const en: Catalogue = {
+export const receipt: Catalogue = {
   'ACRF-134': { empty: 'The file is empty (0 bytes). Send the complete declaration file again.' },
   'ACRF-184': { tooLarge: 'The file is {size} bytes, more than the limit of {limit} bytes. Split the declarations over several files.' },
   'ACRF-138': {

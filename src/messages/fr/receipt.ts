@@ -1,6 +1,6 @@
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from '../catalogue.js';
 
-export const fr: Catalogue = {
+export const receipt: Catalogue = {
   'ACRF-134': { empty: 'Le fichier est vide (0 octet). Envoyez à nouveau le fichier de déclaration complet.' },
   'ACRF-184': { tooLarge: 'Le fichier compte {size} octets, plus que la limite de {limit} octets. Répartissez les déclarations sur plusieurs fichiers.' },
   'ACRF-138': {

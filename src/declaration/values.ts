@@ -1,0 +1,68 @@
+// Parsing of zone values for the rules: dates as day numbers, decimals as exact hundredths.
+// Each returns null for text that does not parse, which only happens in a file the XSD rejects.
+
+/** Days since 1970-01-01 for an xs:date 'YYYY-MM-DD' (a zone offset, if any, is ignored). */
+export function dayNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (m === null) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return ms / 86_400_000;
+}
+
+export function dayToIso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function yearOfDay(day: number): number {
+  return new Date(day * 86_400_000).getUTCFullYear();
+}
+
+/** An xs:decimal with at most two fraction digits as an integer number of hundredths. */
+export function hundredths(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (m === null || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  const fraction = (m[3] ?? '').padEnd(2, '0');
+  if (fraction.length > 2 && !/^0*$/.test(fraction.slice(2))) return null;
+  const value = Number(m[2] || '0') * 100 + Number(fraction.slice(0, 2));
+  return m[1] === '-' ? -value : value;
+}
+
+export function formatHundredths(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Half away from zero, to hundredths: the one rounding COUNTERS.md allows, at the end. */
+export function roundToHundredths(value: number): number {
+  return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9);
+}
+
+export interface QuarterPeriod {
+  readonly year: number;
+  readonly quarter: number;
+  readonly firstDay: number;
+  readonly lastDay: number;
+}
+
+export function quarterPeriod(text: string | undefined): QuarterPeriod | null {
+  const m = /^(\d{4})([1-4])$/.exec(text ?? '');
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const quarter = Number(m[2]);
+  const firstDay = Date.UTC(year, (quarter - 1) * 3, 1) / 86_400_000;
+  const lastDay = Date.UTC(year, quarter * 3, 1) / 86_400_000 - 1;
+  return { year, quarter, firstDay, lastDay };
+}
+
+/** 'true'/'1' and 'false'/'0' as xs:boolean allows; null otherwise. */
+export function booleanValue(text: string | undefined): boolean | null {
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return null;
+}

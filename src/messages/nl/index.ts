@@ -1,0 +1,8 @@
+import type { Catalogue } from '../catalogue.js';
+import { declaration } from './declaration.js';
+import { person } from './person.js';
+import { receipt } from './receipt.js';
+import { right } from './right.js';
+import { training } from './training.js';
+
+export const nl: Catalogue = { ...receipt, ...declaration, ...person, ...right, ...training };

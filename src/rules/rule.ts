@@ -1,0 +1,60 @@
+// What a rule is (ESLint's shape): meta that says what it checks and where it applies, and a
+// `create` that returns visitors. Visitors only call `report` — findings are data, and the runner
+// alone decides what a blocking finding rejects.
+import type { Field, FormHeader, Location, NaturalPerson, Training, TrainingRight } from '../declaration/model.js';
+import type { FindingKeys, MessageData, Scope, Severity } from '../findings.js';
+
+export type RuleSetId = 'fla-2024';
+
+export interface RuleMeta<M extends string> {
+  /** `<zone>-<type>`, never reused (RULES.md "Codes and severities"). */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly scope: Scope;
+  readonly layer: 'rules' | 'ledger';
+  readonly ruleSet: RuleSetId;
+  /** First day (ISO date) of the declared quarters this rule applies to. */
+  readonly since: string;
+  /** First day it no longer applies to, when a successor rule set takes over. */
+  readonly until?: string;
+  /** The section of RULES.md it implements. */
+  readonly clause: string;
+  readonly messages: readonly M[];
+}
+
+export type RuleRecord = TrainingRight | Training;
+
+export interface Report<M extends string> {
+  readonly messageId: M;
+  readonly data?: MessageData;
+  /** The offending value and where it stands; or only `at` when the zone is missing. */
+  readonly field?: Field;
+  readonly at?: Location;
+  /** The TrainingRight or Training concerned: RECORD scope rejects exactly it. */
+  readonly record?: RuleRecord;
+}
+
+export interface RuleContext<M extends string> {
+  report(report: Report<M>): void;
+}
+
+export interface RuleVisitor {
+  form?(form: FormHeader): void;
+  person?(person: NaturalPerson, form: FormHeader): void;
+  formEnd?(form: FormHeader): void;
+}
+
+export interface Rule<M extends string = string> {
+  readonly meta: RuleMeta<M>;
+  /** Called once per file: state kept in the closure lives as long as the file. */
+  create(context: RuleContext<M>): RuleVisitor;
+}
+
+/** Types a rule so that a misspelt message id does not compile. */
+export function defineRule<const M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export const FLA_2024 = { ruleSet: 'fla-2024', since: '2024-01-01' } as const;
+
+export type { FindingKeys };

@@ -1,0 +1,40 @@
+// RuleTester-style: every rule's fixtures raise exactly the expected findings, near-misses none.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../dist/engine.js';
+import { RULES } from '../dist/rules/registry.js';
+import { FIXTURES } from './helpers.js';
+
+const engine = new Engine();
+afterAll(() => engine.close());
+
+interface Expected {
+  line: number;
+  xpath: string;
+  value?: string;
+}
+
+for (const rule of RULES.filter((r) => r.meta.layer === 'rules')) {
+  const { code } = rule.meta;
+  const folder = join(FIXTURES, 'rules', code);
+  describe(`${code} (${rule.meta.severity} ${rule.meta.scope})`, () => {
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.xml')) : [];
+    for (const file of files) {
+      const expectation = join(folder, file.replace(/\.xml$/, '.expected.json'));
+      const raises = existsSync(expectation);
+      it(raises ? `raises on ${file}` : `stays silent on ${file}`, async () => {
+        const report = await engine.validateFile(join(folder, file));
+        expect(report.layers.receipt, 'a rule fixture must pass the receipt layer').toBe('passed');
+        const found = report.findings
+          .filter((f) => f.code === code)
+          .map((f) => ({ line: f.line, xpath: f.xpath, ...(f.value !== undefined ? { value: f.value } : {}) }));
+        expect(found).toEqual(raises ? (JSON.parse(readFileSync(expectation, 'utf8')) as Expected[]) : []);
+        for (const f of report.findings.filter((f) => f.code === code)) {
+          expect(f).toMatchObject({ severity: rule.meta.severity, scope: rule.meta.scope, layer: 'rules' });
+          expect(f.keys?.CompanyID).toBe('0403170701');
+        }
+      });
+    }
+  });
+}
