@@ -1,19 +1,20 @@
 import { Engine, type FileReport } from '../engine.js';
-import { FlaError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../receipt/limits.js';
+import { githubReporter } from '../report/github.js';
 import { jsonReporter } from '../report/json.js';
+import { junitReporter } from '../report/junit.js';
+import { sarifReporter } from '../report/sarif.js';
 import type { Reporter } from '../report/reporter.js';
 import { textReporter } from '../report/text.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { resolveSettings, type Format } from './config.js';
 import { expandInputs } from './inputs.js';
 
-const REPORTERS: Partial<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter };
+const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter, junit: junitReporter, sarif: sarifReporter, github: githubReporter };
 
 export async function validateCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes });
   const reporter = REPORTERS[settings.format];
-  if (reporter === undefined) throw new FlaError('FLA_ERR_USAGE', `--format ${settings.format} is not available yet`);
   const files = await expandInputs(args);
   const engine = new Engine();
   const reports: FileReport[] = [];

@@ -1,26 +1,35 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const receipt: Catalogue = {
-  'ACRF-134': { empty: 'The file is empty (0 bytes). Send the complete declaration file again.' },
-  'ACRF-184': { tooLarge: 'The file is {size} bytes, more than the limit of {limit} bytes. Split the declarations over several files.' },
+  'ACRF-134': { description: 'the file is empty', empty: 'The file is empty (0 bytes). Send the complete declaration file again.' },
+  'ACRF-184': { description: 'the file is larger than the configured limit', tooLarge: 'The file is {size} bytes, more than the limit of {limit} bytes. Split the declarations over several files.' },
   'ACRF-138': {
+    description: 'encoding is not UTF-8, or the bytes are not valid UTF-8',
     declared: 'The file declares encoding "{encoding}"; only UTF-8 is accepted. Save the file as UTF-8 and send it again.',
     detected: 'The file is encoded in {encoding}; only UTF-8 is accepted. Save the file as UTF-8 and send it again.',
     invalidBytes: 'Byte {offset} of the file is not valid UTF-8. Save the file as UTF-8 and send it again.',
   },
-  'ACRF-102': { notWellFormed: 'The file is not well-formed XML: {detail}. Correct the XML at this position and send the file again.' },
+  'ACRF-102': { description: 'not well-formed XML', notWellFormed: 'The file is not well-formed XML: {detail}. Correct the XML at this position and send the file again.' },
   'ACRF-901': {
+    description: 'DOCTYPE, entity declaration or external reference present',
     doctype: 'A DOCTYPE or entity declaration is not allowed in a declaration file. Remove it and send the file again.',
     external: 'An external reference ({what}) is not allowed in a declaration file. Remove it and send the file again.',
   },
   'ACRF-902': {
+    description: 'a parser limit exceeded',
     depth: 'Elements are nested more than {limit} levels deep. A declaration file never needs that; correct the file.',
     textSize: 'A text value is longer than {limit} characters. Correct the file.',
   },
   'ACRF-088': {
+    description: 'unknown root element, namespace or version',
     root: 'The root element is "{found}"; a declaration file starts with FLADeclarations. Send a FLA declaration file.',
     namespace: 'The root element is in namespace "{found}"; expected urn:be:fla:declaration:v1. Correct the namespace.',
     version: 'The format version is "{found}"; this processor reads version 1. Produce the file in format version 1.',
   },
-  'ACRF-255': { schema: 'Not valid against the declaration schema: {detail}. Correct the element so that it follows fla-declaration-v1.xsd.' },
+  'ACRF-255': { description: 'not valid against the XSD', schema: 'Not valid against the declaration schema: {detail}. Correct the element so that it follows fla-declaration-v1.xsd.' },
+  'ACRF-133': { description: 'file already received from this sender' },
+  'ACRF-131': { description: 'drop folder: file name does not follow the naming rules' },
+  'ACRF-108': { description: "drop folder: sender number in the name is not the folder's sender" },
+  'ACRF-117': { description: 'drop folder: environment letter is not R, T or S' },
+  'ACRF-118': { description: 'drop folder: environment does not match the folder' },
 };

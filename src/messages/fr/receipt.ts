@@ -1,26 +1,35 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const receipt: Catalogue = {
-  'ACRF-134': { empty: 'Le fichier est vide (0 octet). Envoyez à nouveau le fichier de déclaration complet.' },
-  'ACRF-184': { tooLarge: 'Le fichier compte {size} octets, plus que la limite de {limit} octets. Répartissez les déclarations sur plusieurs fichiers.' },
+  'ACRF-134': { description: 'le fichier est vide', empty: 'Le fichier est vide (0 octet). Envoyez à nouveau le fichier de déclaration complet.' },
+  'ACRF-184': { description: 'le fichier dépasse la limite configurée', tooLarge: 'Le fichier compte {size} octets, plus que la limite de {limit} octets. Répartissez les déclarations sur plusieurs fichiers.' },
   'ACRF-138': {
+    description: "l'encodage n'est pas UTF-8, ou les octets ne sont pas de l'UTF-8 valide",
     declared: "Le fichier déclare l'encodage « {encoding} » ; seul UTF-8 est accepté. Enregistrez le fichier en UTF-8 et envoyez-le à nouveau.",
     detected: 'Le fichier est encodé en {encoding} ; seul UTF-8 est accepté. Enregistrez le fichier en UTF-8 et envoyez-le à nouveau.',
     invalidBytes: "L'octet {offset} du fichier n'est pas de l'UTF-8 valide. Enregistrez le fichier en UTF-8 et envoyez-le à nouveau.",
   },
-  'ACRF-102': { notWellFormed: "Le fichier n'est pas du XML bien formé : {detail}. Corrigez le XML à cet endroit et envoyez le fichier à nouveau." },
+  'ACRF-102': { description: 'XML mal formé', notWellFormed: "Le fichier n'est pas du XML bien formé : {detail}. Corrigez le XML à cet endroit et envoyez le fichier à nouveau." },
   'ACRF-901': {
+    description: "DOCTYPE, déclaration d'entité ou référence externe présente",
     doctype: "Un DOCTYPE ou une déclaration d'entité n'est pas admis dans un fichier de déclaration. Supprimez-le et envoyez le fichier à nouveau.",
     external: "Une référence externe ({what}) n'est pas admise dans un fichier de déclaration. Supprimez-la et envoyez le fichier à nouveau.",
   },
   'ACRF-902': {
+    description: "une limite de l'analyseur dépassée",
     depth: "Les éléments sont imbriqués sur plus de {limit} niveaux. Un fichier de déclaration n'en a jamais besoin ; corrigez le fichier.",
     textSize: 'Une valeur texte dépasse {limit} caractères. Corrigez le fichier.',
   },
   'ACRF-088': {
+    description: 'élément racine, espace de noms ou version inconnus',
     root: "L'élément racine est « {found} » ; un fichier de déclaration commence par FLADeclarations. Envoyez un fichier de déclaration FLA.",
     namespace: "L'élément racine est dans l'espace de noms « {found} » ; attendu : urn:be:fla:declaration:v1. Corrigez l'espace de noms.",
     version: 'La version du format est « {found} » ; ce traitement lit la version 1. Produisez le fichier en version 1 du format.',
   },
-  'ACRF-255': { schema: "Non valide selon le schéma de déclaration : {detail}. Corrigez l’élément pour qu’il suive fla-declaration-v1.xsd." },
+  'ACRF-255': { description: 'non valide selon la XSD', schema: "Non valide selon le schéma de déclaration : {detail}. Corrigez l’élément pour qu’il suive fla-declaration-v1.xsd." },
+  'ACRF-133': { description: 'fichier déjà reçu de cet expéditeur' },
+  'ACRF-131': { description: 'dossier de dépôt : le nom du fichier ne suit pas les règles de nommage' },
+  'ACRF-108': { description: "dossier de dépôt : le numéro d'expéditeur du nom n'est pas celui du dossier" },
+  'ACRF-117': { description: "dossier de dépôt : la lettre d'environnement n'est pas R, T ou S" },
+  'ACRF-118': { description: "dossier de dépôt : l'environnement ne correspond pas au dossier" },
 };

@@ -1,26 +1,35 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const receipt: Catalogue = {
-  'ACRF-134': { empty: 'Het bestand is leeg (0 bytes). Stuur het volledige aangiftebestand opnieuw.' },
-  'ACRF-184': { tooLarge: 'Het bestand telt {size} bytes, meer dan de limiet van {limit} bytes. Verdeel de aangiften over meerdere bestanden.' },
+  'ACRF-134': { description: 'het bestand is leeg', empty: 'Het bestand is leeg (0 bytes). Stuur het volledige aangiftebestand opnieuw.' },
+  'ACRF-184': { description: 'het bestand is groter dan de ingestelde limiet', tooLarge: 'Het bestand telt {size} bytes, meer dan de limiet van {limit} bytes. Verdeel de aangiften over meerdere bestanden.' },
   'ACRF-138': {
+    description: 'codering is geen UTF-8, of de bytes zijn geen geldige UTF-8',
     declared: 'Het bestand vermeldt codering "{encoding}"; alleen UTF-8 wordt aanvaard. Bewaar het bestand in UTF-8 en stuur het opnieuw.',
     detected: 'Het bestand is gecodeerd in {encoding}; alleen UTF-8 wordt aanvaard. Bewaar het bestand in UTF-8 en stuur het opnieuw.',
     invalidBytes: 'Byte {offset} van het bestand is geen geldige UTF-8. Bewaar het bestand in UTF-8 en stuur het opnieuw.',
   },
-  'ACRF-102': { notWellFormed: 'Het bestand is geen welgevormde XML: {detail}. Verbeter de XML op deze plaats en stuur het bestand opnieuw.' },
+  'ACRF-102': { description: 'geen welgevormde XML', notWellFormed: 'Het bestand is geen welgevormde XML: {detail}. Verbeter de XML op deze plaats en stuur het bestand opnieuw.' },
   'ACRF-901': {
+    description: 'DOCTYPE, entiteitsdeclaratie of externe verwijzing aanwezig',
     doctype: 'Een DOCTYPE of entiteitsdeclaratie is niet toegestaan in een aangiftebestand. Verwijder ze en stuur het bestand opnieuw.',
     external: 'Een externe verwijzing ({what}) is niet toegestaan in een aangiftebestand. Verwijder ze en stuur het bestand opnieuw.',
   },
   'ACRF-902': {
+    description: 'een parserlimiet overschreden',
     depth: 'Elementen zijn meer dan {limit} niveaus diep genest. Een aangiftebestand heeft dat nooit nodig; verbeter het bestand.',
     textSize: 'Een tekstwaarde is langer dan {limit} tekens. Verbeter het bestand.',
   },
   'ACRF-088': {
+    description: 'onbekend hoofdelement, onbekende namespace of versie',
     root: 'Het hoofdelement is "{found}"; een aangiftebestand begint met FLADeclarations. Stuur een FLA-aangiftebestand.',
     namespace: 'Het hoofdelement staat in namespace "{found}"; verwacht is urn:be:fla:declaration:v1. Verbeter de namespace.',
     version: 'De formaatversie is "{found}"; deze verwerking leest versie 1. Maak het bestand aan in formaatversie 1.',
   },
-  'ACRF-255': { schema: 'Niet geldig volgens het aangifteschema: {detail}. Verbeter het element zodat het fla-declaration-v1.xsd volgt.' },
+  'ACRF-255': { description: 'niet geldig volgens de XSD', schema: 'Niet geldig volgens het aangifteschema: {detail}. Verbeter het element zodat het fla-declaration-v1.xsd volgt.' },
+  'ACRF-133': { description: 'bestand al ontvangen van deze afzender' },
+  'ACRF-131': { description: 'dropfolder: bestandsnaam volgt de naamgevingsregels niet' },
+  'ACRF-108': { description: 'dropfolder: afzendernummer in de naam is niet dat van de map' },
+  'ACRF-117': { description: 'dropfolder: omgevingsletter is niet R, T of S' },
+  'ACRF-118': { description: 'dropfolder: omgeving past niet bij de map' },
 };
