@@ -135,39 +135,53 @@ export class XmlTokenizer {
   }
 
   private closeTag(lt: number): number {
-    const gt = this.buf.indexOf('>', lt + 2);
-    if (gt < 0) return -1;
-    const expected = this.open.pop();
-    if (expected === undefined || !this.buf.startsWith(expected, lt + 2) || !isBlankRange(this.buf, lt + 2 + expected.length, gt)) {
+    const expected = this.open[this.open.length - 1];
+    if (expected === undefined) {
       this.fail('malformed', lt);
       return -1;
     }
+    const buf = this.buf;
+    let gt = lt + 2 + expected.length;
+    // Fast path: `</name>` exactly; otherwise allow spaces before '>' and report anything else.
+    if (buf.charCodeAt(gt) !== 0x3e || !buf.startsWith(expected, lt + 2)) {
+      gt = buf.indexOf('>', lt + 2);
+      if (gt < 0) return -1;
+      if (!buf.startsWith(expected, lt + 2) || !isBlankRange(buf, lt + 2 + expected.length, gt)) {
+        this.fail('malformed', lt);
+        return -1;
+      }
+    }
+    this.open.pop();
     this.depth--;
-    this.popScopes();
+    if (this.scopes.length > 0) this.popScopes();
     this.handler.end(this.openLocal.pop()!);
     this.countLines(lt, gt);
     return gt + 1;
   }
 
   private openTag(lt: number): number {
-    const gt = this.tagEnd(lt + 1);
+    const buf = this.buf;
+    // One scan for the end of the name; the common tag has no attributes and ends right there.
+    let nameEnd = lt + 1;
+    let c = buf.charCodeAt(nameEnd);
+    while (c !== 0x3e && c !== 0x2f && !isSpace(c) && nameEnd < buf.length) c = buf.charCodeAt(++nameEnd);
+    const gt = c === 0x3e ? nameEnd : this.tagEnd(nameEnd);
     if (gt < 0) return -1;
     const line = this.line;
     const column = lt - this.lineStart + 1;
-    const selfClosing = this.buf.charCodeAt(gt - 1) === 0x2f;
+    const selfClosing = buf.charCodeAt(gt - 1) === 0x2f;
     const bodyEnd = selfClosing ? gt - 1 : gt;
-    let nameEnd = lt + 1;
-    while (nameEnd < bodyEnd && !isSpace(this.buf.charCodeAt(nameEnd))) nameEnd++;
-    const qname = this.buf.slice(lt + 1, nameEnd);
+    if (nameEnd > bodyEnd) nameEnd = bodyEnd;
+    const qname = buf.slice(lt + 1, nameEnd);
     let attributes: Map<string, string> | null = null;
     if (nameEnd < bodyEnd) {
-      attributes = parseAttributes(this.buf.slice(nameEnd, bodyEnd));
+      attributes = parseAttributes(buf.slice(nameEnd, bodyEnd));
       if (attributes === null || qname.length === 0) {
         this.fail('malformed', lt);
         return -1;
       }
     }
-    this.countLines(lt, gt);
+    if (gt > nameEnd) this.countLines(lt, gt);
     if (++this.depth > this.limits.maxDepth) {
       this.fail('depth', lt);
       return -1;
@@ -179,7 +193,7 @@ export class XmlTokenizer {
     this.handler.start(local, ns, attributes, line, column);
     if (selfClosing) {
       this.depth--;
-      this.popScopes();
+      if (this.scopes.length > 0) this.popScopes();
       this.handler.end(local);
     } else {
       this.open.push(qname);
