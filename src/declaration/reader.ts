@@ -1,7 +1,7 @@
 // Turns tokens into typed declarations (FORMAT.md "Blocks and zones"): one Form header, then one
 // NaturalPerson at a time with its employments, rights and trainings. Only the person in hand is
 // held in memory, so a file of any size maps in bounded space.
-import type { TokenHandler, TokenProblem } from './tokenizer.js';
+import { detach, type TokenHandler, type TokenProblem } from './tokenizer.js';
 import { SourceLocation, type DeclarationItem, type FormHeader, type Location } from './model.js';
 
 /** What the root element says, for the receipt layer's ACRF-088 and ACRF-901 checks. */
@@ -158,7 +158,7 @@ export class DeclarationBuilder implements TokenHandler {
     }
     if (this.leaf !== null) {
       const { property, unit, at, text } = this.leaf;
-      const field = { text: text.trim(), at };
+      const field = { text: detach(text.trim()), at };
       const owner = this.stack[this.stack.length - 1]!.record;
       owner[property] = unit === null ? field : { unit, amount: field };
       this.leaf = null;

@@ -33,6 +33,14 @@ function safeCodePoint(cp: number, fallback: string): string {
   return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
 }
 
+/**
+ * A copy of `s` that does not keep the chunk it was cut from alive. V8 represents a substring of 13
+ * characters or more as a slice of its parent, so one retained value would pin a whole megabyte.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
+
 interface NamespaceScope {
   readonly depth: number;
   readonly prefixes: ReadonlyMap<string, string>;
@@ -46,6 +54,8 @@ export class XmlTokenizer {
   private stopped = false;
   private readonly scopes: NamespaceScope[] = [];
   private readonly open: string[] = [];
+  /** Element names are few: each is detached once and shared. */
+  private readonly names = new Map<string, string>();
   private readonly openLocal: string[] = [];
   private nextNewline = -1; // index in buf of the next '\n' at or after the scan position; -1 unknown
 
@@ -172,7 +182,8 @@ export class XmlTokenizer {
     const selfClosing = buf.charCodeAt(gt - 1) === 0x2f;
     const bodyEnd = selfClosing ? gt - 1 : gt;
     if (nameEnd > bodyEnd) nameEnd = bodyEnd;
-    const qname = buf.slice(lt + 1, nameEnd);
+    const sliced = buf.slice(lt + 1, nameEnd);
+    const qname = sliced.length < 13 ? sliced : this.intern(sliced);
     let attributes: Map<string, string> | null = null;
     if (nameEnd < bodyEnd) {
       attributes = parseAttributes(buf.slice(nameEnd, bodyEnd));
@@ -200,6 +211,12 @@ export class XmlTokenizer {
       this.openLocal.push(local);
     }
     return gt + 1;
+  }
+
+  private intern(name: string): string {
+    let known = this.names.get(name);
+    if (known === undefined && this.names.size < 1000) this.names.set((known = detach(name)), known);
+    return known ?? name;
   }
 
   /** The '>' that ends a tag, skipping quoted attribute values; -1 when not in the buffer yet. */
