@@ -8,6 +8,10 @@ import { readDeclarationFile, type ReadResult } from './declaration/read-file.js
 import { RULES } from './rules/registry.js';
 import type { Rule } from './rules/rule.js';
 import { RuleRunner, type Tally, type Totals } from './rules/runner.js';
+import type { Db } from './ledger/database.js';
+import { LedgerSession } from './ledger/session.js';
+import { OutcomeCollector } from './ledger/outcomes.js';
+import type { FormOutcome } from './answers/index.js';
 import { FlaError } from './errors.js';
 import type { Finding, Severity } from './findings.js';
 import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
@@ -44,6 +48,27 @@ export interface EngineOptions {
   readonly rules?: readonly Rule[];
 }
 
+/** Where and how `processFile` applies a file (CLI.md `fla process`, DROPFOLDER.md). */
+export interface LedgerOptions {
+  readonly db: Db;
+  readonly sender: string;
+  readonly environment: 'R' | 'T' | 'S';
+  /** The name recorded and echoed in the answers (the drop folder's FI name; the CLI's file name). */
+  readonly fileName: string;
+  readonly ticket: string;
+  readonly receivedAt: string;
+  /** `fla validate --db`: run the ledger rules against the history, then roll everything back. */
+  readonly dryRun?: boolean;
+}
+
+export interface ProcessReport extends FileReport {
+  readonly ticket: string;
+  /** Whether the ledger now holds the accepted part of this file. */
+  readonly applied: boolean;
+  /** Per declaration and person, what the notification lists (with counters before and after). */
+  readonly forms: readonly FormOutcome[];
+}
+
 export class Engine {
   private readonly validator: XsdValidator;
 
@@ -51,34 +76,87 @@ export class Engine {
     this.validator = new XsdValidator(xsd);
   }
 
+  /** All layers that need no database; changes nothing. */
   async validateFile(path: string, options: EngineOptions = {}): Promise<FileReport> {
+    return this.run(path, options, null);
+  }
+
+  /** Validates, runs the ledger rules and applies the accepted scopes in one transaction. */
+  async processFile(path: string, options: EngineOptions, ledger: LedgerOptions): Promise<ProcessReport> {
+    const session = new LedgerSession(ledger.db, { ticket: ledger.ticket, sender: ledger.sender, fileName: ledger.fileName, sha256: '', environment: ledger.environment, receivedAt: ledger.receivedAt });
+    try {
+      const report = await this.run(path, options, { session, options: ledger });
+      return report;
+    } catch (error) {
+      session.rollback();
+      throw error;
+    }
+  }
+
+  private async run(path: string, options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions } | null): Promise<ProcessReport> {
     const limits = options.limits ?? DEFAULT_LIMITS;
     const maxFindings = options.maxFindings ?? 10_000;
     const size = await fileSize(path);
     const collector = new FindingCollector(maxFindings);
-    const runner = new RuleRunner(options.rules ?? RULES.filter((r) => r.meta.layer === 'rules'));
+    const session = ledger?.session;
+    const runner = new RuleRunner(options.rules ?? RULES, session);
+    const ticket = ledger?.options.ticket ?? '';
+    // Test and simulation files are answered but never applied; neither is a dry run.
+    const apply = ledger !== null && ledger.options.environment === 'R' && ledger.options.dryRun !== true;
+    const now = (): string => new Date().toISOString();
+
+    const refuse = (findings: readonly Finding[], sha256: string, totals: Totals): ProcessReport => {
+      findings.forEach((f) => collector.add(f));
+      if (session !== undefined && apply) session.recordRejected(collector.kept, now(), sha256);
+      else session?.rollback();
+      return { ...finish(path, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] };
+    };
 
     const early = size === 0 ? [receiptFinding('ACRF-134', 'empty', {})] : size > limits.maxFileBytes ? [receiptFinding('ACRF-184', 'tooLarge', { size, limit: limits.maxFileBytes })] : await checkProlog(path);
-    if (early.length > 0) {
-      early.forEach((f) => collector.add(f));
-      const sha256 = await hashOnly(path);
-      return finish(path, sha256, size, collector, runner.totals, 'failed');
-    }
+    if (early.length > 0) return refuse(early, await hashOnly(path), runner.totals);
+    const sameName = session?.duplicateOf();
+    if (sameName !== undefined) return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameName })], await hashOnly(path), runner.totals);
 
     const xsd = this.validator.validate(path, maxFindings);
     // Keep the promise observed so that a failure while mapping does not become unhandled.
     xsd.catch(() => undefined);
+    session?.begin();
+    const outcomes = new OutcomeCollector();
     const mapped = await readDeclarationFile(path, limits, (item) => {
       for (const finding of runner.inspect(item)) collector.add(finding);
+      if (session === undefined) return;
+      if (item.kind === 'form') {
+        session.startForm(item.form);
+        outcomes.form(item.form);
+      } else if (item.kind === 'person') {
+        session.applyPerson(item.form, item.person, runner.person);
+        if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
+        outcomes.person(item.person, runner.person);
+      } else if (runner.lastForm !== null) {
+        session.endForm(item.form, runner.lastForm);
+        outcomes.formEnd(runner.lastForm.rejected);
+      }
     });
     const reply = await xsd;
-    const receipt = receiptFindings(mapped, reply);
+    const receipt = receiptFindings(mapped, reply, limits);
     if (receipt.length > 0) {
       collector.clearLayer('rules');
-      receipt.forEach((f) => collector.add(f));
+      collector.clearLayer('ledger');
       if (receipt[0]?.code === 'ACRF-255' && reply.total > reply.errors.length) collector.omit('ACRF-255', reply.total - reply.errors.length);
+      return refuse(receipt, mapped.sha256, runner.totals);
     }
-    return finish(path, mapped.sha256, size, collector, runner.totals, receipt.length > 0 ? 'failed' : 'passed');
+    const sameContent = session?.duplicateOf(mapped.sha256);
+    if (sameContent !== undefined) {
+      session!.rollback();
+      collector.clearLayer('rules');
+      collector.clearLayer('ledger');
+      return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], mapped.sha256, runner.totals);
+    }
+    const report = finish(path, mapped.sha256, size, collector, runner.totals, 'passed', ledger !== null);
+    // Counters before/after are read inside the transaction: a test file's changes are never committed.
+    const forms = session === undefined ? [] : outcomes.withCounters(session.counterChanges());
+    session?.commit(collector.kept, report.status, now(), apply, mapped.sha256);
+    return { ...report, ticket, applied: apply, forms };
   }
 
   close(): void {
@@ -87,7 +165,7 @@ export class Engine {
 }
 
 /** The receipt verdict, in order of precedence: the first class that applies is the one reported. */
-function receiptFindings(mapped: ReadResult, reply: ValidationReply): Finding[] {
+function receiptFindings(mapped: ReadResult, reply: ValidationReply, limits: ReceiptLimits): Finding[] {
   // libxml2 also answers -1 for a document it could not parse; that comes with its errors.
   if (reply.failure !== undefined || (reply.status < 0 && reply.total === 0)) {
     throw new FlaError('FLA_ERR_VALIDATOR', `the XSD validator failed: ${reply.failure ?? `status ${reply.status} without a diagnostic`}`);
@@ -100,7 +178,7 @@ function receiptFindings(mapped: ReadResult, reply: ValidationReply): Finding[] 
   }
   const problem = builder.structureProblem;
   if (problem !== undefined && problem.problem !== 'malformed') {
-    const limit = problem.problem === 'depth' ? DEFAULT_LIMITS.maxDepth : DEFAULT_LIMITS.maxTextChars;
+    const limit = problem.problem === 'depth' ? limits.maxDepth : limits.maxTextChars;
     return [receiptFinding('ACRF-902', problem.problem === 'depth' ? 'depth' : 'textSize', { limit }, problem.line, problem.column)];
   }
   const wellFormedness = reply.errors.find((e) => e.domain !== DOMAIN.SCHEMASV && e.level >= 2);
@@ -161,9 +239,9 @@ class FindingCollector {
   }
 }
 
-function finish(file: string, sha256: string, bytes: number, collector: FindingCollector, totals: Totals, receipt: LayerState): FileReport {
+function finish(file: string, sha256: string, bytes: number, collector: FindingCollector, totals: Totals, receipt: LayerState, withLedger: boolean): FileReport {
   const receiptOk = receipt === 'passed';
-  const rulesFailed = collector.counts.B > 0;
+  const failed = (layer: Finding['layer']): boolean => collector.kept.some((f) => f.layer === layer && f.severity === 'B');
   if (!receiptOk) {
     for (const tally of Object.values(totals) as Tally[]) {
       tally.rejected = tally.received;
@@ -175,7 +253,11 @@ function finish(file: string, sha256: string, bytes: number, collector: FindingC
     sha256,
     bytes,
     status: statusOf(receiptOk, collector.counts, totals),
-    layers: { receipt, rules: receiptOk ? (rulesFailed ? 'failed' : 'passed') : 'skipped', ledger: 'skipped' },
+    layers: {
+      receipt,
+      rules: receiptOk ? (failed('rules') ? 'failed' : 'passed') : 'skipped',
+      ledger: receiptOk && withLedger ? (failed('ledger') ? 'failed' : 'passed') : 'skipped',
+    },
     findings: collector.kept,
     omitted: collector.omitted,
     counts: collector.counts,

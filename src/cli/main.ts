@@ -1,6 +1,9 @@
 // The `fla` command line: parses flags, calls the engine, picks a reporter. No business logic here.
 import { Command, CommanderError, Option } from 'commander';
 import { FlaError } from '../errors.js';
+import { countersCommand } from './counters.js';
+import { generateCommand } from './generate.js';
+import { processCommand } from './process.js';
 import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
 
@@ -26,9 +29,51 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(['nl', 'fr', 'en']))
     .option('--max-findings <n>', 'findings listed per file (the rest are counted)')
     .option('--max-file-bytes <n>', 'largest file accepted (ACRF-184)')
+    .option('--db <path>', 'also run the ledger rules against this ledger, read-only')
+    .option('--sender <id>', 'with --db: the sender whose history counts', 'cli')
     .option('--quiet', 'print nothing; the exit code tells')
     .addHelpText('after', '\nExample:\n  fla validate samples/*.xml --format json --lang nl\n\nExit: 0 all accepted, 1 blocking anomalies, 2 usage or operational error.')
     .action(async (files: string[], options: Record<string, unknown>) => set(await validateCommand(files, { ...options, verbose: program.opts().verbose === true })));
+
+  program
+    .command('process')
+    .description('validate, apply the accepted part to the ledger, write the receipt and notification')
+    .argument('<files...>', 'declaration files or globs, processed in the order given')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .option('--out <dir>', 'where to write <file>.ACRF.xml and <file>.NOTI.xml (default: next to the file)')
+    .addOption(new Option('--env <env>', 'R production (applied), T test or S simulation (answered, never applied)').choices(['R', 'T', 'S']).default('R'))
+    .option('--sender <id>', 'sender recorded for duplicate and ReferenceNbr checks', 'cli')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'junit', 'sarif', 'github']))
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['nl', 'fr', 'en']))
+    .option('--max-findings <n>', 'findings listed per file (the rest are counted)')
+    .option('--max-file-bytes <n>', 'largest file accepted (ACRF-184)')
+    .option('--quiet', 'print nothing; the exit code tells')
+    .addHelpText('after', '\nExample:\n  fla process samples/*.xml --db fla.sqlite --out answers/')
+    .action(async (files: string[], options: Record<string, unknown>) => set(await processCommand(files, { ...options, verbose: program.opts().verbose === true })));
+
+  program
+    .command('counters')
+    .description('credit counters per employer, worker and five-year window: granted, used, remaining, uncovered')
+    .option('--company <CompanyID>', 'one employer')
+    .option('--inss <INSS>', 'one worker')
+    .option('--name <family name>', 'workers whose family name starts with this (case-insensitive)')
+    .option('--year <YYYY>', 'the window that holds this year, with only this year in the per-year figures')
+    .option('--window <YYYY[-YYYY]>', 'one window by its first year, e.g. 2024 or 2024-2028')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .addOption(new Option('--format <format>', 'table or JSON').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExample:\n  fla counters --company 0403170701 --name Peet --format json')
+    .action(async (options: Record<string, unknown>) => set(await countersCommand(options)));
+
+  program
+    .command('generate')
+    .description('write a synthetic, valid declaration file (deterministic for a seed)')
+    .requiredOption('--persons <n>', 'number of natural persons')
+    .option('--seed <s>', 'seed of the generator', '1')
+    .option('--anomalies <rate>', 'share of persons (0..1) that get one known business-rule fault', '0')
+    .option('--quarter <YYYYQ>', 'declared quarter', '20261')
+    .option('-o, --out <file>', 'output file (default: standard output)')
+    .addHelpText('after', '\nExample:\n  fla generate --persons 50000 --seed 7 --out big.xml')
+    .action(async (options: Record<string, string>) => set(await generateCommand(options)));
 
   program
     .command('rules')

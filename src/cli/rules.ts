@@ -20,7 +20,7 @@ export async function rulesCommand(flags: Record<string, unknown>): Promise<numb
     } catch (error) {
       throw new FlaError('FLA_ERR_WRITE', `cannot write ${out}: ${(error as Error).message}`);
     }
-    process.stdout.write(`wrote ${out} (${RULES.length} rules)\n`);
+    process.stderr.write(`wrote ${out} (${RULES.length} rules)\n`);
   } else throw new FlaError('FLA_ERR_USAGE', `--format must be text, json or md (got "${format}")`);
   return 0;
 }

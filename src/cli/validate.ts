@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { Engine, type FileReport } from '../engine.js';
+import { openLedger } from '../ledger/database.js';
 import { DEFAULT_LIMITS } from '../receipt/limits.js';
 import { githubReporter } from '../report/github.js';
 import { jsonReporter } from '../report/json.js';
@@ -10,20 +12,29 @@ import { RULE_SET, VERSION } from '../version.js';
 import { resolveSettings, type Format } from './config.js';
 import { expandInputs } from './inputs.js';
 
-const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter, junit: junitReporter, sarif: sarifReporter, github: githubReporter };
+export const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter, junit: junitReporter, sarif: sarifReporter, github: githubReporter };
 
 export async function validateCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes });
   const reporter = REPORTERS[settings.format];
   const files = await expandInputs(args);
   const engine = new Engine();
+  // With --db the ledger rules run against the stored history inside a transaction that is
+  // always rolled back: validate never changes anything.
+  const db = flags.db === undefined ? null : openLedger(String(flags.db));
   const reports: FileReport[] = [];
   try {
     for (const file of files) {
-      reports.push(await engine.validateFile(file, { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } }));
+      const options = { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } };
+      reports.push(
+        db === null
+          ? await engine.validateFile(file, options)
+          : await engine.processFile(file, options, { db, sender: String(flags.sender ?? 'cli'), environment: 'R', fileName: basename(file), ticket: 'validate', receivedAt: new Date().toISOString(), dryRun: true }),
+      );
     }
   } finally {
     engine.close();
+    db?.close();
   }
   if (flags.quiet !== true) {
     process.stdout.write(reporter({ tool: { name: 'fla-batch', version: VERSION, ruleSet: RULE_SET }, files: reports }, { lang: settings.lang, verbose: flags.verbose === true }));

@@ -34,13 +34,26 @@ export interface Report<M extends string> {
   readonly record?: RuleRecord;
 }
 
+/** What ledger rules may ask of the stored history (and the earlier parts of the same file). */
+export interface LedgerView {
+  readonly sender: string;
+  referenceAccepted(referenceNbr: string): boolean;
+  trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled';
+  /** Hours of a training that no credit covers, after the person in hand was applied. */
+  uncoveredHours(companyId: string, reference: string): number;
+}
+
 export interface RuleContext<M extends string> {
   report(report: Report<M>): void;
+  /** Present only for rules of the `ledger` layer, which run only with a database. */
+  readonly ledger?: LedgerView;
 }
 
 export interface RuleVisitor {
   form?(form: FormHeader): void;
   person?(person: NaturalPerson, form: FormHeader): void;
+  /** Ledger layer: after the accepted part of the person was applied. */
+  applied?(person: NaturalPerson, form: FormHeader): void;
   formEnd?(form: FormHeader): void;
 }
 

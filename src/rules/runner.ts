@@ -3,7 +3,7 @@
 import type { DeclarationItem, FormHeader, NaturalPerson } from '../declaration/model.js';
 import { dayNumber, quarterPeriod } from '../declaration/values.js';
 import type { Finding, FindingKeys } from '../findings.js';
-import type { Report, Rule, RuleRecord, RuleVisitor } from './rule.js';
+import type { LedgerView, Report, Rule, RuleRecord, RuleVisitor } from './rule.js';
 
 export interface Tally {
   received: number;
@@ -25,6 +25,7 @@ export function emptyTotals(): Totals {
 
 interface FormState {
   rejected: boolean;
+  blocking: number;
   persons: number;
   personsRejected: number;
   rights: number;
@@ -38,19 +39,51 @@ interface Instance {
   readonly visitor: RuleVisitor;
 }
 
+/** What the rules decided about the person just inspected: what may be applied. */
+export interface PersonOutcome {
+  readonly rejected: boolean;
+  readonly rejectedRecords: ReadonlySet<RuleRecord>;
+}
+
+/** ACK.md Form ResultCode: 1 no B, 2 some B but a person accepted, 0 the form or all its persons rejected. */
+export interface FormOutcome {
+  readonly rejected: boolean;
+  readonly resultCode: 0 | 1 | 2;
+}
+
 export class RuleRunner {
   readonly totals: Totals = emptyTotals();
+  lastForm: FormOutcome | null = null;
   private readonly instances: Instance[];
   private findings: Finding[] = [];
   private form: FormHeader | null = null;
   private formState: FormState | null = null;
   private active: Instance[] = [];
-  private person: NaturalPerson | null = null;
+  private current: NaturalPerson | null = null;
   private personRejected = false;
   private readonly rejectedRecords = new Set<RuleRecord>();
 
-  constructor(rules: readonly Rule[]) {
-    this.instances = rules.map((rule) => ({ rule, visitor: rule.create({ report: (r: Report<string>) => this.report(rule, r) }) }));
+  /** Ledger rules are instantiated only when a ledger view is given. */
+  constructor(rules: readonly Rule[], ledger?: LedgerView) {
+    this.instances = rules
+      .filter((rule) => rule.meta.layer === 'rules' || ledger !== undefined)
+      .map((rule) => ({
+        rule,
+        visitor: rule.create({ report: (r: Report<string>) => this.report(rule, r), ...(rule.meta.layer === 'ledger' && ledger !== undefined ? { ledger } : {}) }),
+      }));
+  }
+
+  get person(): PersonOutcome {
+    return { rejected: this.personRejected || (this.formState?.rejected ?? false), rejectedRecords: this.rejectedRecords };
+  }
+
+  /** Runs the `applied` visitors once the accepted part of the person is in the ledger. */
+  applied(person: NaturalPerson, form: FormHeader): readonly Finding[] {
+    this.findings = [];
+    this.current = person;
+    for (const { visitor } of this.active) visitor.applied?.(person, form);
+    this.current = null;
+    return this.findings;
   }
 
   inspect(item: DeclarationItem): readonly Finding[] {
@@ -63,14 +96,14 @@ export class RuleRunner {
 
   private startForm(form: FormHeader): void {
     this.form = form;
-    this.formState = { rejected: false, persons: 0, personsRejected: 0, rights: 0, rightsRejected: 0, trainings: 0, trainingsRejected: 0 };
+    this.formState = { rejected: false, blocking: 0, persons: 0, personsRejected: 0, rights: 0, rightsRejected: 0, trainings: 0, trainingsRejected: 0 };
     this.active = this.instances.filter(({ rule }) => applies(rule, form));
     for (const { visitor } of this.active) visitor.form?.(form);
   }
 
   private visitPerson(person: NaturalPerson, form: FormHeader): void {
     if (this.form !== form) this.startForm(form);
-    this.person = person;
+    this.current = person;
     this.personRejected = false;
     this.rejectedRecords.clear();
     for (const { visitor } of this.active) visitor.person?.(person, form);
@@ -86,7 +119,7 @@ export class RuleRunner {
       state.rightsRejected += person.rights.filter((r) => this.rejectedRecords.has(r)).length;
       state.trainingsRejected += person.trainings.filter((t) => this.rejectedRecords.has(t)).length;
     }
-    this.person = null;
+    this.current = null;
   }
 
   private endForm(form: FormHeader): void {
@@ -94,6 +127,7 @@ export class RuleRunner {
     for (const { visitor } of this.active) visitor.formEnd?.(form);
     const s = this.formState!;
     const all = s.rejected || (s.persons > 0 && s.personsRejected === s.persons);
+    this.lastForm = { rejected: all, resultCode: all ? 0 : s.blocking > 0 ? 2 : 1 };
     add(this.totals.forms, 1, all ? 1 : 0);
     add(this.totals.persons, s.persons, all ? s.persons : s.personsRejected);
     add(this.totals.rights, s.rights, all ? s.rights : s.rightsRejected);
@@ -104,8 +138,11 @@ export class RuleRunner {
 
   private report(rule: Rule, report: Report<string>): void {
     const { meta } = rule;
-    if (meta.severity === 'B') this.reject(meta.scope, report.record);
-    const at = report.field?.at ?? report.at ?? report.record?.at ?? this.person?.at ?? this.form?.at;
+    if (meta.severity === 'B') {
+      this.reject(meta.scope, report.record);
+      if (this.formState !== null) this.formState.blocking++;
+    }
+    const at = report.field?.at ?? report.at ?? report.record?.at ?? this.current?.at ?? this.form?.at;
     const keys = this.keys(report.record);
     this.findings.push({
       code: meta.code,
@@ -130,7 +167,7 @@ export class RuleRunner {
   private keys(record: RuleRecord | undefined): FindingKeys {
     const keys: { -readonly [K in keyof FindingKeys]: FindingKeys[K] } = {};
     if (this.form?.companyId !== undefined) keys.CompanyID = this.form.companyId.text;
-    const person = this.person;
+    const person = this.current;
     if (person !== null) {
       const seq = Number(person.sequenceNbr?.text);
       if (Number.isInteger(seq)) keys.NaturalPersonSequenceNbr = seq;

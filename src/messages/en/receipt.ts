@@ -27,7 +27,7 @@ export const receipt: Catalogue = {
     version: 'The format version is "{found}"; this processor reads version 1. Produce the file in format version 1.',
   },
   'ACRF-255': { description: 'not valid against the XSD', schema: 'Not valid against the declaration schema: {detail}. Correct the element so that it follows fla-declaration-v1.xsd.' },
-  'ACRF-133': { description: 'file already received from this sender' },
+  'ACRF-133': { description: 'file already received from this sender', duplicate: 'This file was already received from this sender (ticket {ticket}), by name or by content. Send new declarations in a new file.' },
   'ACRF-131': { description: 'drop folder: file name does not follow the naming rules' },
   'ACRF-108': { description: "drop folder: sender number in the name is not the folder's sender" },
   'ACRF-117': { description: 'drop folder: environment letter is not R, T or S' },

@@ -27,7 +27,7 @@ export const receipt: Catalogue = {
     version: 'La version du format est « {found} » ; ce traitement lit la version 1. Produisez le fichier en version 1 du format.',
   },
   'ACRF-255': { description: 'non valide selon la XSD', schema: "Non valide selon le schéma de déclaration : {detail}. Corrigez l’élément pour qu’il suive fla-declaration-v1.xsd." },
-  'ACRF-133': { description: 'fichier déjà reçu de cet expéditeur' },
+  'ACRF-133': { description: 'fichier déjà reçu de cet expéditeur', duplicate: 'Ce fichier a déjà été reçu de cet expéditeur (ticket {ticket}), par son nom ou son contenu. Envoyez les nouvelles déclarations dans un nouveau fichier.' },
   'ACRF-131': { description: 'dossier de dépôt : le nom du fichier ne suit pas les règles de nommage' },
   'ACRF-108': { description: "dossier de dépôt : le numéro d'expéditeur du nom n'est pas celui du dossier" },
   'ACRF-117': { description: "dossier de dépôt : la lettre d'environnement n'est pas R, T ou S" },

@@ -27,7 +27,7 @@ export const receipt: Catalogue = {
     version: 'De formaatversie is "{found}"; deze verwerking leest versie 1. Maak het bestand aan in formaatversie 1.',
   },
   'ACRF-255': { description: 'niet geldig volgens de XSD', schema: 'Niet geldig volgens het aangifteschema: {detail}. Verbeter het element zodat het fla-declaration-v1.xsd volgt.' },
-  'ACRF-133': { description: 'bestand al ontvangen van deze afzender' },
+  'ACRF-133': { description: 'bestand al ontvangen van deze afzender', duplicate: 'Dit bestand werd al ontvangen van deze afzender (ticket {ticket}), volgens naam of inhoud. Stuur nieuwe aangiften in een nieuw bestand.' },
   'ACRF-131': { description: 'dropfolder: bestandsnaam volgt de naamgevingsregels niet' },
   'ACRF-108': { description: 'dropfolder: afzendernummer in de naam is niet dat van de map' },
   'ACRF-117': { description: 'dropfolder: omgevingsletter is niet R, T of S' },

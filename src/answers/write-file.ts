@@ -1,0 +1,94 @@
+// Answers are written atomically (ACK.md): a temporary name in the same folder, fsync, rename, and
+// an fsync of the folder so that the rename itself survives a crash. A reader sees no file or the
+// whole file, never half of one.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { link, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface WriteAnswerOptions {
+  /** Fail with EEXIST instead of replacing an existing answer (DROPFOLDER.md: never replace). */
+  readonly exclusive?: boolean;
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export async function writeAnswerFile(path: string, xml: string, options: WriteAnswerOptions = {}): Promise<void> {
+  const temp = tempPath(path);
+  let moved = false;
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(xml, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.exclusive === true) {
+      await link(temp, path); // EEXIST when the name is taken
+      await unlink(temp);
+    } else {
+      await rename(temp, path);
+    }
+    moved = true;
+    await syncDir(dirname(path));
+  } finally {
+    if (!moved) await unlink(temp).catch(() => undefined);
+  }
+}
+
+export function writeAnswerFileSync(path: string, xml: string, options: WriteAnswerOptions = {}): void {
+  const temp = tempPath(path);
+  let moved = false;
+  try {
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+      const bytes = Buffer.from(xml, 'utf8');
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (options.exclusive === true) {
+      linkSync(temp, path);
+      unlinkSync(temp);
+    } else {
+      renameSync(temp, path);
+    }
+    moved = true;
+    try {
+      const dir = openSync(dirname(path), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    } catch {
+      // Some platforms cannot fsync a directory; the file itself is complete either way.
+    }
+  } finally {
+    if (!moved) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the file itself is complete either way.
+  }
+}

@@ -1,0 +1,44 @@
+import { basename } from 'node:path';
+import { writeAnswers } from '../answers/files.js';
+import { newTicket } from '../answers/ticket.js';
+import { Engine, type ProcessReport } from '../engine.js';
+import { FlaError } from '../errors.js';
+import { openLedger } from '../ledger/database.js';
+import { DEFAULT_LIMITS } from '../receipt/limits.js';
+import { RULE_SET, VERSION } from '../version.js';
+import { resolveSettings } from './config.js';
+import { expandInputs } from './inputs.js';
+import { REPORTERS } from './validate.js';
+
+const ENVIRONMENTS = ['R', 'T', 'S'] as const;
+
+export async function processCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
+  const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes, db: flags.db });
+  const environment = String(flags.env ?? 'R');
+  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) throw new FlaError('FLA_ERR_USAGE', `--env must be R, T or S (got "${environment}")`);
+  const sender = String(flags.sender ?? 'cli');
+  const files = await expandInputs(args);
+  const db = openLedger(settings.db);
+  const engine = new Engine();
+  const reports: ProcessReport[] = [];
+  try {
+    for (const file of files) {
+      const receivedAt = new Date();
+      const env = environment as 'R' | 'T' | 'S';
+      const report = await engine.processFile(
+        file,
+        { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } },
+        { db, sender, environment: env, fileName: basename(file), ticket: newTicket(), receivedAt: receivedAt.toISOString() },
+      );
+      reports.push(report);
+      await writeAnswers(file, report, { outDir: flags.out === undefined ? undefined : String(flags.out), environment: env, fileName: basename(file), receivedAt });
+    }
+  } finally {
+    engine.close();
+    db.close();
+  }
+  if (flags.quiet !== true) {
+    process.stdout.write(REPORTERS[settings.format]({ tool: { name: 'fla-batch', version: VERSION, ruleSet: RULE_SET }, files: reports }, { lang: settings.lang, verbose: flags.verbose === true }));
+  }
+  return reports.some((r) => r.counts.B > 0) ? 1 : 0;
+}

@@ -1,0 +1,94 @@
+// Reading the counters (`fla counters`, the notification) and recomputing them from scratch,
+// which the property test compares with the incremental figures.
+import type { Db } from './database.js';
+import { RIGHT_TYPES, type RightType } from './allocation.js';
+import { LedgerStore, type StoredCounters, type WorkerWindow } from './store.js';
+import { FLA_2024_WINDOWS, windowLabel, windowStart } from './windows.js';
+
+export interface CounterQuery {
+  readonly companyId?: string;
+  readonly inss?: string;
+  /** Family name, case-insensitive prefix, like the large-company screen of the FLA application. */
+  readonly name?: string;
+  readonly year?: number;
+  /** A window by its first year, e.g. 2024 for 2024-2028. */
+  readonly windowStart?: number;
+}
+
+export interface CounterEntry {
+  readonly CompanyID: string;
+  readonly INSS: string;
+  readonly name: string;
+  readonly firstName: string;
+  readonly window: string;
+  readonly types: Record<RightType, { granted: number; used: number; remaining: number }>;
+  readonly years: Record<string, Partial<Record<RightType, { granted: number; used: number }>>>;
+  readonly uncovered: number;
+}
+
+export function queryCounters(db: Db, query: CounterQuery): CounterEntry[] {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (query.companyId !== undefined) where.push('u.company_id = ?') && params.push(query.companyId);
+  if (query.inss !== undefined) where.push('u.inss = ?') && params.push(query.inss);
+  if (query.name !== undefined) where.push("w.name LIKE ? ESCAPE '\\' COLLATE NOCASE") && params.push(`${query.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.windowStart !== undefined) where.push('u.window_start = ?') && params.push(query.windowStart);
+  if (query.year !== undefined) where.push('u.window_start <= ? AND ? < u.window_start + ?') && params.push(query.year, query.year, FLA_2024_WINDOWS.length);
+  const rows = db
+    .prepare(
+      `SELECT u.company_id AS companyId, u.inss, u.window_start AS windowStart, coalesce(w.name, '') AS name, coalesce(w.first_name, '') AS firstName
+       FROM uncovered u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY u.company_id, w.name, u.inss, u.window_start LIMIT 100000`,
+    )
+    .all(...params) as Array<WorkerWindow & { name: string; firstName: string }>;
+  const store = new LedgerStore(db);
+  return rows.map((row) => toEntry(row, store.readCounters(row), query.year));
+}
+
+function toEntry(row: WorkerWindow & { name: string; firstName: string }, counters: StoredCounters, year: number | undefined): CounterEntry {
+  const types = {} as CounterEntry['types'];
+  for (const type of RIGHT_TYPES) {
+    const { granted, used } = counters.types[type];
+    types[type] = { granted, used, remaining: granted - used };
+  }
+  const years = year === undefined ? counters.years : Object.fromEntries(Object.entries(counters.years).filter(([y]) => Number(y) === year));
+  return { CompanyID: row.companyId, INSS: row.inss, name: row.name, firstName: row.firstName, window: windowLabel(row.windowStart), types, years, uncovered: counters.uncovered };
+}
+
+/** Every worker window recounted from the stored records, without touching the stored counters. */
+export function recomputeAll(db: Db): Map<string, StoredCounters> {
+  const out = new Map<string, StoredCounters>();
+  const windows = db
+    .prepare(
+      `SELECT DISTINCT company_id AS companyId, inss, year FROM right_versions WHERE current = 1
+       UNION SELECT DISTINCT company_id, inss, year FROM training_versions WHERE current = 1 AND year IS NOT NULL`,
+    )
+    .all() as Array<{ companyId: string; inss: string; year: number }>;
+  const store = new LedgerStore(db);
+  db.exec('SAVEPOINT recompute');
+  try {
+    for (const w of windows) {
+      const start = windowStart(w.year);
+      const window = { companyId: w.companyId, inss: w.inss, windowStart: start };
+      const key = `${w.companyId}/${w.inss}/${start}`;
+      if (out.has(key)) continue;
+      store.recount(null, window);
+      out.set(key, store.readCounters(window));
+    }
+  } finally {
+    db.exec('ROLLBACK TO recompute');
+    db.exec('RELEASE recompute');
+  }
+  return out;
+}
+
+/** The stored (incremental) counters of every worker window, keyed like recomputeAll. */
+export function storedAll(db: Db): Map<string, StoredCounters> {
+  const store = new LedgerStore(db);
+  const out = new Map<string, StoredCounters>();
+  for (const w of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart FROM uncovered`).all() as WorkerWindow[]) {
+    out.set(`${w.companyId}/${w.inss}/${w.windowStart}`, store.readCounters(w));
+  }
+  return out;
+}

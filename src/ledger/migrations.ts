@@ -1,0 +1,134 @@
+// Versioned schema: migration n takes the database from user_version n-1 to n. They run on open,
+// each in its own transaction; a database newer than this code is refused, never guessed at.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE received_files (
+    id            INTEGER PRIMARY KEY,
+    ticket        TEXT NOT NULL UNIQUE,
+    sender        TEXT NOT NULL,
+    file_name     TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    environment   TEXT NOT NULL CHECK (environment IN ('R', 'T', 'S')),
+    received_at   TEXT NOT NULL,
+    processed_at  TEXT,
+    receipt_code  INTEGER NOT NULL CHECK (receipt_code IN (0, 1)),
+    status        TEXT NOT NULL
+  );
+  CREATE INDEX received_files_name ON received_files (sender, file_name);
+  CREATE INDEX received_files_sha ON received_files (sender, sha256);
+
+  CREATE TABLE forms (
+    id             INTEGER PRIMARY KEY,
+    file_id        INTEGER NOT NULL REFERENCES received_files (id),
+    form_index     INTEGER NOT NULL,
+    sender         TEXT NOT NULL,
+    reference_nbr  TEXT NOT NULL,
+    company_id     TEXT NOT NULL,
+    quarter        TEXT NOT NULL,
+    result_code    INTEGER NOT NULL CHECK (result_code IN (0, 1, 2))
+  );
+  CREATE INDEX forms_reference ON forms (sender, reference_nbr) WHERE result_code > 0;
+
+  CREATE TABLE workers (
+    company_id  TEXT NOT NULL,
+    inss        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    first_name  TEXT NOT NULL,
+    PRIMARY KEY (company_id, inss)
+  ) WITHOUT ROWID;
+  CREATE INDEX workers_name ON workers (name COLLATE NOCASE);
+
+  CREATE TABLE persons (
+    id           INTEGER PRIMARY KEY,
+    form_id      INTEGER NOT NULL REFERENCES forms (id),
+    sequence_nbr INTEGER NOT NULL,
+    company_id   TEXT NOT NULL,
+    inss         TEXT NOT NULL,
+    result_code  INTEGER NOT NULL
+  );
+  CREATE INDEX persons_form ON persons (form_id);
+
+  -- Every accepted version of a right; the current one per (employer, worker, year, type) wins.
+  CREATE TABLE right_versions (
+    id          INTEGER PRIMARY KEY,
+    form_id     INTEGER NOT NULL REFERENCES forms (id),
+    company_id  TEXT NOT NULL,
+    inss        TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    right_type  TEXT NOT NULL CHECK (right_type IN ('LEGAL', 'SECTOR', 'EMPLOYER')),
+    hours       INTEGER NOT NULL,
+    current     INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX right_versions_current ON right_versions (company_id, inss, year, right_type) WHERE current = 1;
+
+  -- Every version of a training, identified by (employer, TrainingUserReference).
+  CREATE TABLE training_versions (
+    id              INTEGER PRIMARY KEY,
+    form_id         INTEGER NOT NULL REFERENCES forms (id),
+    company_id      TEXT NOT NULL,
+    user_reference  TEXT NOT NULL,
+    inss            TEXT NOT NULL,
+    action          TEXT NOT NULL CHECK (action IN ('CREATE', 'REPLACE', 'CANCEL')),
+    cancelled       INTEGER NOT NULL,
+    start_day       INTEGER,
+    end_day         INTEGER,
+    year            INTEGER,
+    hours           INTEGER,
+    uses_credit     INTEGER NOT NULL,
+    right_type      TEXT,
+    title           TEXT,
+    current         INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX training_versions_ref ON training_versions (company_id, user_reference) WHERE current = 1;
+  CREATE INDEX training_versions_worker ON training_versions (company_id, inss, year) WHERE current = 1;
+
+  CREATE TABLE findings (
+    id          INTEGER PRIMARY KEY,
+    file_id     INTEGER NOT NULL REFERENCES received_files (id),
+    code        TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    scope       TEXT NOT NULL,
+    line        INTEGER,
+    column_nbr  INTEGER,
+    xpath       TEXT,
+    keys_json   TEXT,
+    value       TEXT,
+    message_id  TEXT NOT NULL,
+    data_json   TEXT NOT NULL
+  );
+  CREATE INDEX findings_file ON findings (file_id);
+
+  -- Derived: the counters of COUNTERS.md per employer, worker, window and right type.
+  CREATE TABLE counters (
+    company_id    TEXT NOT NULL,
+    inss          TEXT NOT NULL,
+    window_start  INTEGER NOT NULL,
+    year          INTEGER NOT NULL,  -- 0 for the window total
+    right_type    TEXT NOT NULL,
+    granted       INTEGER NOT NULL,
+    used          INTEGER NOT NULL,
+    PRIMARY KEY (company_id, inss, window_start, year, right_type)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE uncovered (
+    company_id    TEXT NOT NULL,
+    inss          TEXT NOT NULL,
+    window_start  INTEGER NOT NULL,
+    hours         INTEGER NOT NULL,
+    PRIMARY KEY (company_id, inss, window_start)
+  ) WITHOUT ROWID;
+
+  -- What each file changed, so that its notification can be written again from the database.
+  CREATE TABLE counter_changes (
+    file_id       INTEGER NOT NULL REFERENCES received_files (id),
+    company_id    TEXT NOT NULL,
+    inss          TEXT NOT NULL,
+    window_start  INTEGER NOT NULL,
+    before_json   TEXT NOT NULL,
+    after_json    TEXT NOT NULL,
+    PRIMARY KEY (file_id, company_id, inss, window_start)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,117 @@
+// One file's pass through the ledger: one transaction for the file, a savepoint per declaration
+// (a FORM-scope rejection found late rolls back just that declaration), and the ledger view the
+// ledger rules read — which includes the earlier parts of the same file.
+import type { FormHeader, NaturalPerson } from '../declaration/model.js';
+import type { Finding } from '../findings.js';
+import type { LedgerView } from '../rules/rule.js';
+import type { FormOutcome, PersonOutcome } from '../rules/runner.js';
+import type { WindowCounters } from './allocation.js';
+import type { Db } from './database.js';
+import { LedgerStore, type ReceivedFile, type StoredCounters } from './store.js';
+
+export interface WindowChange {
+  readonly windowStart: number;
+  readonly before: StoredCounters;
+  readonly after: StoredCounters;
+}
+
+export class LedgerSession implements LedgerView {
+  readonly sender: string;
+  private readonly store: LedgerStore;
+  private fileId = 0;
+  private formId = 0;
+  private lastCounters = new Map<string, WindowCounters>();
+  private open = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly file: ReceivedFile,
+  ) {
+    this.sender = file.sender;
+    this.store = new LedgerStore(db);
+  }
+
+  /** The ticket of an earlier positive receipt for the same name or content (ACRF-133). */
+  duplicateOf(sha256?: string): string | undefined {
+    return this.store.receivedBefore(this.sender, this.file.fileName, sha256 ?? '', this.fileId);
+  }
+
+  begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    this.open = true;
+    this.fileId = this.store.insertFile(this.file, 1, 'PROCESSING');
+  }
+
+  startForm(form: FormHeader): void {
+    this.db.exec('SAVEPOINT form');
+    this.formId = this.store.insertForm(this.fileId, this.sender, form, 1);
+  }
+
+  applyPerson(form: FormHeader, person: NaturalPerson, outcome: PersonOutcome): void {
+    this.lastCounters = outcome.rejected ? new Map() : this.store.applyPerson(this.fileId, this.formId, form, person, outcome.rejectedRecords);
+  }
+
+  endForm(form: FormHeader, outcome: FormOutcome): void {
+    if (outcome.rejected) {
+      this.db.exec('ROLLBACK TO form');
+      this.db.exec('RELEASE form');
+      this.store.insertForm(this.fileId, this.sender, form, 0);
+    } else {
+      this.store.setFormResult(this.formId, outcome.resultCode);
+      this.db.exec('RELEASE form');
+    }
+  }
+
+  /** Stores the findings and the outcome, and commits — or, for test and simulation files, not. */
+  commit(findings: readonly Finding[], status: string, processedAt: string, apply: boolean, sha256: string): void {
+    if (!apply) return this.rollback();
+    this.store.insertFindings(this.fileId, findings);
+    this.store.finishFile(this.fileId, processedAt, status, sha256);
+    this.db.exec('COMMIT');
+    this.open = false;
+  }
+
+  rollback(): void {
+    if (this.open) this.db.exec('ROLLBACK');
+    this.open = false;
+  }
+
+  /** A file refused at receipt: recorded with its findings, nothing else. */
+  recordRejected(findings: readonly Finding[], processedAt: string, sha256: string): void {
+    this.rollback();
+    this.db.transaction(() => {
+      const id = this.store.insertFile(this.file, 0, 'REJECTED');
+      this.store.insertFindings(id, findings);
+      this.store.finishFile(id, processedAt, 'REJECTED', sha256);
+    })();
+  }
+
+  /** The counters this file changed, before and after, per worker ("companyId inss") — after commit. */
+  counterChanges(): Map<string, WindowChange[]> {
+    const rows = this.db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart, before_json AS before, after_json AS after FROM counter_changes WHERE file_id = ? ORDER BY window_start`).all(this.fileId) as Array<{ companyId: string; inss: string; windowStart: number; before: string; after: string }>;
+    const out = new Map<string, WindowChange[]>();
+    for (const row of rows) {
+      const key = `${row.companyId} ${row.inss}`;
+      const list = out.get(key) ?? [];
+      list.push({ windowStart: row.windowStart, before: JSON.parse(row.before) as StoredCounters, after: JSON.parse(row.after) as StoredCounters });
+      out.set(key, list);
+    }
+    return out;
+  }
+
+  referenceAccepted(referenceNbr: string): boolean {
+    return this.store.referenceAccepted(this.sender, referenceNbr);
+  }
+
+  trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled' {
+    return this.store.trainingState(companyId, reference);
+  }
+
+  uncoveredHours(_companyId: string, reference: string): number {
+    for (const counters of this.lastCounters.values()) {
+      const hours = counters.uncoveredByTraining.get(reference);
+      if (hours !== undefined) return hours;
+    }
+    return 0;
+  }
+}

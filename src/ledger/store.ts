@@ -1,0 +1,211 @@
+// Applies what the rules accepted to the ledger and keeps the counters of the touched workers
+// up to date (COUNTERS.md). Runs inside the caller's transaction; never commits by itself.
+import type { FormHeader, NaturalPerson, Training, TrainingRight } from '../declaration/model.js';
+import { booleanValue, dayNumber, yearOfDay } from '../declaration/values.js';
+import type { Finding } from '../findings.js';
+import { allocate, RIGHT_TYPES, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
+import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../declaration/conversion.js';
+import type { Db } from './database.js';
+import { FLA_2024_WINDOWS, windowStart, type WindowScheme } from './windows.js';
+
+export interface ReceivedFile {
+  readonly ticket: string;
+  readonly sender: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly environment: 'R' | 'T' | 'S';
+  readonly receivedAt: string;
+}
+
+export interface WorkerWindow {
+  readonly companyId: string;
+  readonly inss: string;
+  readonly windowStart: number;
+}
+
+/** The counters of one worker window as stored: window totals, per year, uncovered. */
+export interface StoredCounters {
+  readonly types: Record<RightType, { granted: number; used: number }>;
+  readonly years: Record<string, Partial<Record<RightType, { granted: number; used: number }>>>;
+  readonly uncovered: number;
+}
+
+export class LedgerStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Db,
+    private readonly scheme: WindowScheme = FLA_2024_WINDOWS,
+  ) {
+    const s = (sql: string) => db.prepare(sql);
+    this.statements = {
+      insertFile: s(`INSERT INTO received_files (ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      finishFile: s(`UPDATE received_files SET processed_at = ?, status = ?, sha256 = ? WHERE id = ?`),
+      insertForm: s(`INSERT INTO forms (file_id, form_index, sender, reference_nbr, company_id, quarter, result_code) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      setFormResult: s(`UPDATE forms SET result_code = ? WHERE id = ?`),
+      upsertWorker: s(`INSERT INTO workers (company_id, inss, name, first_name) VALUES (?, ?, ?, ?) ON CONFLICT (company_id, inss) DO UPDATE SET name = excluded.name, first_name = excluded.first_name`),
+      insertPerson: s(`INSERT INTO persons (form_id, sequence_nbr, company_id, inss, result_code) VALUES (?, ?, ?, ?, ?)`),
+      retireRight: s(`UPDATE right_versions SET current = 0 WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`),
+      insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
+      currentTraining: s(`SELECT id, inss, cancelled, year, start_day, end_day, hours, uses_credit, right_type, title FROM training_versions WHERE company_id = ? AND user_reference = ? AND current = 1`),
+      retireTraining: s(`UPDATE training_versions SET current = 0 WHERE id = ?`),
+      insertTraining: s(
+        `INSERT INTO training_versions (form_id, company_id, user_reference, inss, action, cancelled, start_day, end_day, year, hours, uses_credit, right_type, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      windowRights: s(`SELECT year, right_type AS type, hours FROM right_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1`),
+      windowTrainings: s(
+        `SELECT user_reference AS reference, start_day AS startDay, end_day AS endDay, year, hours, right_type AS rightType FROM training_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1 AND cancelled = 0 AND uses_credit = 1`,
+      ),
+      readCounters: s(`SELECT year, right_type AS type, granted, used FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
+      readUncovered: s(`SELECT hours FROM uncovered WHERE company_id = ? AND inss = ? AND window_start = ?`),
+      deleteCounters: s(`DELETE FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
+      insertCounter: s(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      upsertUncovered: s(`INSERT INTO uncovered (company_id, inss, window_start, hours) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hours = excluded.hours`),
+      insertChange: s(`INSERT OR IGNORE INTO counter_changes (file_id, company_id, inss, window_start, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`),
+      updateChange: s(`UPDATE counter_changes SET after_json = ? WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
+      insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
+      receivedBefore: s(`SELECT ticket FROM received_files WHERE sender = ? AND receipt_code = 1 AND (file_name = ? OR sha256 = ?) AND id != ? LIMIT 1`),
+    };
+  }
+
+  /** An earlier positive receipt of the same name or content, other than the file `exceptId`. */
+  receivedBefore(sender: string, fileName: string, sha256: string, exceptId = 0): string | undefined {
+    return (this.statements.receivedBefore.get(sender, fileName, sha256, exceptId) as { ticket: string } | undefined)?.ticket;
+  }
+
+  referenceAccepted(sender: string, referenceNbr: string): boolean {
+    return this.statements.referenceAccepted.get(sender, referenceNbr) !== undefined;
+  }
+
+  trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled' {
+    const row = this.statements.currentTraining.get(companyId, reference) as { cancelled: number } | undefined;
+    return row === undefined ? 'unknown' : row.cancelled === 1 ? 'cancelled' : 'active';
+  }
+
+  insertFile(file: ReceivedFile, receiptCode: 0 | 1, status: string): number {
+    const { ticket, sender, fileName, sha256, environment, receivedAt } = file;
+    return Number(this.statements.insertFile.run(ticket, sender, fileName, sha256, environment, receivedAt, receiptCode, status).lastInsertRowid);
+  }
+
+  finishFile(fileId: number, processedAt: string, status: string, sha256: string): void {
+    this.statements.finishFile.run(processedAt, status, sha256, fileId);
+  }
+
+  insertForm(fileId: number, sender: string, form: FormHeader, resultCode: number): number {
+    return Number(
+      this.statements.insertForm.run(fileId, form.index, sender, form.referenceNbr?.text ?? '', form.companyId?.text ?? '', form.quarter?.text ?? '', resultCode).lastInsertRowid,
+    );
+  }
+
+  setFormResult(formId: number, resultCode: number): void {
+    this.statements.setFormResult.run(resultCode, formId);
+  }
+
+  insertFindings(fileId: number, findings: readonly Finding[]): void {
+    for (const f of findings) {
+      this.statements.insertFinding.run(fileId, f.code, f.severity, f.scope, f.line ?? null, f.column ?? null, f.xpath ?? null, f.keys === undefined ? null : JSON.stringify(f.keys), f.value ?? null, f.messageId, JSON.stringify(f.data));
+    }
+  }
+
+  /**
+   * Stores an accepted person's accepted rights and trainings, then recounts every worker window
+   * they touch. Returns the windows touched, with their counters after this person.
+   */
+  applyPerson(fileId: number, formId: number, form: FormHeader, person: NaturalPerson, rejected: ReadonlySet<TrainingRight | Training>): Map<string, WindowCounters> {
+    const companyId = form.companyId?.text ?? '';
+    const inss = person.inss?.text ?? '';
+    this.statements.upsertWorker.run(companyId, inss, person.workerName?.text ?? '', person.workerFirstName?.text ?? '');
+    this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
+    const touched = new Map<string, WorkerWindow>();
+    const touch = (worker: string, year: number | null): void => {
+      if (year === null) return;
+      const start = windowStart(year, this.scheme);
+      touched.set(`${worker}\u0000${start}`, { companyId, inss: worker, windowStart: start });
+    };
+    for (const right of person.rights) {
+      if (rejected.has(right)) continue;
+      const year = Number(right.year?.text);
+      const type = right.rightType?.text;
+      const hours = durationHours(right.duration, referenceHoursForYear(person.employments, year));
+      if (!Number.isInteger(year) || hours === null || !isRightType(type)) continue;
+      this.statements.retireRight.run(companyId, inss, year, type);
+      this.statements.insertRight.run(formId, companyId, inss, year, type, hours);
+      touch(inss, year);
+    }
+    for (const training of person.trainings) {
+      if (!rejected.has(training)) this.applyTraining(formId, companyId, inss, person, training, touch);
+    }
+    const after = new Map<string, WindowCounters>();
+    for (const [key, window] of touched) after.set(key, this.recount(fileId, window));
+    return after;
+  }
+
+  private applyTraining(formId: number, companyId: string, inss: string, person: NaturalPerson, training: Training, touch: (worker: string, year: number | null) => void): void {
+    const reference = training.userReference?.text;
+    const action = training.action?.text;
+    if (reference === undefined || (action !== 'CREATE' && action !== 'REPLACE' && action !== 'CANCEL')) return;
+    const previous = this.statements.currentTraining.get(companyId, reference) as
+      | { id: number; inss: string; year: number | null; start_day: number | null; end_day: number | null; hours: number | null; uses_credit: number; right_type: string | null; title: string | null }
+      | undefined;
+    if (previous !== undefined) {
+      this.statements.retireTraining.run(previous.id);
+      touch(previous.inss, previous.year);
+    }
+    if (action === 'CANCEL') {
+      // The cancelled version keeps the facts of the one it cancels, for the history.
+      const p = previous;
+      this.statements.insertTraining.run(formId, companyId, reference, p?.inss ?? inss, action, 1, p?.start_day ?? null, p?.end_day ?? null, p?.year ?? null, p?.hours ?? null, p?.uses_credit ?? 0, p?.right_type ?? null, p?.title ?? null);
+      return;
+    }
+    const start = dayNumber(training.startingDate?.text);
+    const end = dayNumber(training.endingDate?.text);
+    const year = end === null ? null : yearOfDay(end);
+    const hours = start === null ? null : durationHours(training.duration, referenceHoursOnDay(person.employments, start));
+    const usesCredit = booleanValue(training.attended?.text) === true && booleanValue(training.countsForFla?.text) === true;
+    const type = training.rightType?.text;
+    this.statements.insertTraining.run(formId, companyId, reference, inss, action, 0, start, end, year, hours, usesCredit ? 1 : 0, isRightType(type) ? type : null, training.title?.text ?? null);
+    touch(inss, year);
+  }
+
+  /** Re-allocates one worker window from the stored records and stores its counters. */
+  recount(fileId: number | null, window: WorkerWindow): WindowCounters {
+    const { companyId, inss, windowStart: start } = window;
+    const end = start + this.scheme.length;
+    if (fileId !== null) {
+      const before = JSON.stringify(this.readCounters(window));
+      this.statements.insertChange.run(fileId, companyId, inss, start, before, before);
+    }
+    const rights = this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[];
+    const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
+      ...t,
+      rightType: isRightType(t.rightType) ? t.rightType : null,
+    }));
+    const counters = allocate(rights, trainings);
+    this.statements.deleteCounters.run(companyId, inss, start);
+    for (const type of RIGHT_TYPES) this.statements.insertCounter.run(companyId, inss, start, 0, type, counters.types[type].granted, counters.types[type].used);
+    // Every type for every year that has a right or a training, so that a withdrawn right shows as 0.
+    for (const [year, figures] of counters.years) {
+      for (const type of RIGHT_TYPES) this.statements.insertCounter.run(companyId, inss, start, year, type, figures[type].granted, figures[type].used);
+    }
+    this.statements.upsertUncovered.run(companyId, inss, start, counters.uncovered);
+    if (fileId !== null) this.statements.updateChange.run(JSON.stringify(this.readCounters(window)), fileId, companyId, inss, start);
+    return counters;
+  }
+
+  readCounters(window: WorkerWindow): StoredCounters {
+    const rows = this.statements.readCounters.all(window.companyId, window.inss, window.windowStart) as Array<{ year: number; type: RightType; granted: number; used: number }>;
+    const types = { LEGAL: { granted: 0, used: 0 }, SECTOR: { granted: 0, used: 0 }, EMPLOYER: { granted: 0, used: 0 } };
+    const years: Record<string, Partial<Record<RightType, { granted: number; used: number }>>> = {};
+    for (const row of rows) {
+      if (row.year === 0) types[row.type] = { granted: row.granted, used: row.used };
+      else (years[row.year] ??= {})[row.type] = { granted: row.granted, used: row.used };
+    }
+    const uncovered = (this.statements.readUncovered.get(window.companyId, window.inss, window.windowStart) as { hours: number } | undefined)?.hours ?? 0;
+    return { types, years, uncovered };
+  }
+}
+
+export function isRightType(value: string | null | undefined): value is RightType {
+  return value === 'LEGAL' || value === 'SECTOR' || value === 'EMPLOYER';
+}

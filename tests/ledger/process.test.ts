@@ -1,0 +1,184 @@
+// fla process against a real SQLite ledger: one transaction per file, rejection by scope,
+// duplicates, environments, the ledger rules and the counters of COUNTERS.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../dist/engine.js';
+import { openLedger, type Db } from '../../dist/ledger/database.js';
+import { queryCounters, recomputeAll, storedAll } from '../../dist/ledger/counters.js';
+import { FIXTURES, tempDir } from '../helpers.js';
+
+const engine = new Engine();
+afterAll(() => engine.close());
+
+const MINIMAL = readFileSync(join(FIXTURES, 'receipt', 'valid', 'minimal.xml'), 'utf8');
+const FORM = MINIMAL.slice(MINIMAL.indexOf('  <Form>'), MINIMAL.indexOf('</FLADeclarations>'));
+const PERSON = MINIMAL.slice(MINIMAL.indexOf('      <NaturalPerson>'), MINIMAL.indexOf('    </EmployerDeclaration>'));
+const RIGHTS_AND_TRAININGS = PERSON.slice(PERSON.indexOf('        <TrainingRight>'), PERSON.indexOf('      </NaturalPerson>'));
+
+interface TrainingSpec {
+  ref: string;
+  action?: 'CREATE' | 'REPLACE' | 'CANCEL';
+  start?: string;
+  end: string;
+  hours: string;
+  rightType?: string;
+}
+
+function training(seq: number, t: TrainingSpec): string {
+  const action = t.action ?? 'CREATE';
+  const head = `        <Training>\n          <TrainingSequenceNbr>${seq}</TrainingSequenceNbr>\n          <TrainingUserReference>${t.ref}</TrainingUserReference>\n          <Action>${action}</Action>\n`;
+  if (action === 'CANCEL') return `${head}        </Training>\n`;
+  return `${head}          <Title>Opleiding ${t.ref}</Title>\n          <Kind>FORMAL</Kind>\n          <StartingDate>${t.start ?? t.end}</StartingDate>\n          <EndingDate>${t.end}</EndingDate>\n          <Hours>${t.hours}</Hours>\n          <Attended>true</Attended>\n          <CountsForFla>true</CountsForFla>\n${t.rightType ? `          <RightType>${t.rightType}</RightType>\n` : ''}        </Training>\n`;
+}
+
+function right(year: number, type: string, hours: string): string {
+  return `        <TrainingRight>\n          <Year>${year}</Year><RightType>${type}</RightType><Hours>${hours}</Hours>${type === 'SECTOR' ? '<CollectiveAgreementNbr>181682/CO/200</CollectiveAgreementNbr>' : ''}\n        </TrainingRight>\n`;
+}
+
+/** A declaration of one quarter for worker 85073003328, with the given rights and trainings. */
+function declaration(reference: string, quarter: string, created: string, body: string): string {
+  const form = FORM.replace('ACME-2026Q1-001', reference).replace('<Quarter>20261</Quarter>', `<Quarter>${quarter}</Quarter>`).replace('2026-04-20', created).replace('<WorkforceSize>42</WorkforceSize>', '<WorkforceSize>8</WorkforceSize>');
+  return MINIMAL.replace(FORM, form.replace(RIGHTS_AND_TRAININGS, body));
+}
+
+let dir: { path: string; remove(): void };
+let db: Db;
+let n = 0;
+beforeEach(() => {
+  dir = tempDir();
+  db = openLedger(join(dir.path, 'fla.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  dir.remove();
+});
+
+async function processText(content: string, options: { environment?: 'R' | 'T' | 'S'; name?: string } = {}) {
+  const file = join(dir.path, options.name ?? `file-${++n}.xml`);
+  writeFileSync(file, content);
+  return engine.processFile(file, {}, { db, sender: '012345', environment: options.environment ?? 'R', fileName: options.name ?? `file-${n}.xml`, ticket: `T-${n}-${Math.random()}`, receivedAt: new Date().toISOString() });
+}
+
+function counters() {
+  const [entry] = queryCounters(db, { inss: '85073003328' });
+  return entry;
+}
+
+function snapshot(): string {
+  return JSON.stringify(['received_files', 'forms', 'right_versions', 'training_versions', 'counters', 'uncovered'].map((t) => db.prepare(`SELECT count(*) AS n FROM ${t}`).get()));
+}
+
+describe('the worked example of COUNTERS.md, file by file', () => {
+  it('gives the documented figures, and re-allocates after a cancellation', async () => {
+    // Rights are not statutory figures here: WorkforceSize 8 with LEGAL hours only warns (10041-146).
+    await processText(declaration('R2024', '20242', '2024-07-10', right(2024, 'LEGAL', '38.00') + training(1, { ref: 'T1', start: '2024-05-13', end: '2024-05-15', hours: '30.00' })));
+    expect(counters()!.types.LEGAL).toEqual({ granted: 3800, used: 3000, remaining: 800 });
+
+    const second = await processText(declaration('R2025', '20252', '2025-07-10', right(2025, 'LEGAL', '38.00') + right(2025, 'SECTOR', '7.60') + training(1, { ref: 'T2', start: '2025-03-13', end: '2025-03-20', hours: '60.00' }) + training(2, { ref: 'T3', start: '2025-06-28', end: '2025-06-30', hours: '20.00', rightType: 'EMPLOYER' })));
+    expect(second.findings.filter((f) => f.code === '10066-245').map((f) => f.data.uncovered)).toEqual(['6.40', '20.00']);
+    const c = counters()!;
+    expect(c.window).toBe('2024-2028');
+    expect(c.types).toEqual({ LEGAL: { granted: 7600, used: 7600, remaining: 0 }, SECTOR: { granted: 760, used: 760, remaining: 0 }, EMPLOYER: { granted: 0, used: 0, remaining: 0 } });
+    expect(c.uncovered).toBe(2640);
+    expect(c.years['2024']!.LEGAL).toEqual({ granted: 3800, used: 3000 });
+    expect(c.years['2025']!.LEGAL).toEqual({ granted: 3800, used: 4600 });
+
+    await processText(declaration('R2025-C', '20252', '2025-07-11', training(1, { ref: 'T2', action: 'CANCEL', end: '', hours: '' })));
+    const after = counters()!;
+    expect(after.types.LEGAL).toEqual({ granted: 7600, used: 3000, remaining: 4600 });
+    expect(after.types.SECTOR.remaining).toBe(760);
+    expect(after.uncovered).toBe(2000);
+    expect(storedAll(db)).toEqual(recomputeAll(db));
+  });
+});
+
+describe('one transaction per file', () => {
+  it('the same file again is refused with ACRF-133 and changes nothing', async () => {
+    const text = declaration('D1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00'));
+    const first = await processText(text, { name: 'a.xml' });
+    expect(first.applied).toBe(true);
+    const before = snapshot();
+    const again = await processText(text, { name: 'b.xml' });
+    expect(again.findings.map((f) => f.code)).toEqual(['ACRF-133']);
+    expect(again.applied).toBe(false);
+    const sameName = await processText(declaration('D2', '20261', '2026-04-20', ''), { name: 'a.xml' });
+    expect(sameName.findings.map((f) => f.code)).toEqual(['ACRF-133']);
+    // Only the two refusals were recorded, as received files with a negative receipt.
+    expect(JSON.parse(snapshot())[0].n).toBe(JSON.parse(before)[0].n + 2);
+    expect(JSON.parse(snapshot()).slice(1)).toEqual(JSON.parse(before).slice(1));
+  });
+
+  it('files of environment T and S are answered but leave the ledger untouched', async () => {
+    const before = snapshot();
+    for (const environment of ['T', 'S'] as const) {
+      const report = await processText(declaration(`E${environment}`, '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')), { environment });
+      expect(report.status).not.toBe('REJECTED');
+      expect(report.applied).toBe(false);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it('a file refused at receipt applies nothing', async () => {
+    const before = JSON.parse(snapshot());
+    const report = await processText(declaration('X', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')).replace('<INSS>85073003328</INSS>', '<INSS>x</INSS>'));
+    expect(report.status).toBe('REJECTED');
+    expect(JSON.parse(snapshot()).slice(1)).toEqual(before.slice(1));
+  });
+});
+
+describe('ledger rules', () => {
+  it('10005-006: a ReferenceNbr already accepted from this sender rejects the declaration', async () => {
+    await processText(declaration('SAME', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')));
+    const again = await processText(declaration('SAME', '20261', '2026-04-21', right(2026, 'LEGAL', '20.00')));
+    expect(again.findings.map((f) => f.code)).toContain('10005-006');
+    expect(again.status).toBe('REJECTED');
+    expect(counters()!.types.LEGAL.granted).toBe(3800);
+  });
+
+  it('10052-166, 10052-006, 10052-241: the lifecycle of a training reference', async () => {
+    const unknown = await processText(declaration('L1', '20261', '2026-04-20', training(1, { ref: 'NEVER', action: 'REPLACE', end: '2026-02-11', hours: '5.00' })));
+    expect(unknown.findings.map((f) => f.code)).toContain('10052-166');
+    await processText(declaration('L2', '20261', '2026-04-20', training(1, { ref: 'TR1', end: '2026-02-11', hours: '5.00' })));
+    const twice = await processText(declaration('L3', '20261', '2026-04-20', training(1, { ref: 'TR1', end: '2026-02-11', hours: '5.00' })));
+    expect(twice.findings.map((f) => f.code)).toContain('10052-006');
+    await processText(declaration('L4', '20261', '2026-04-20', training(1, { ref: 'TR1', action: 'CANCEL', end: '', hours: '' })));
+    const afterCancel = await processText(declaration('L5', '20261', '2026-04-20', training(1, { ref: 'TR1', action: 'REPLACE', end: '2026-02-11', hours: '5.00' })));
+    expect(afterCancel.findings.map((f) => f.code)).toContain('10052-241');
+  });
+
+  it('a REPLACE in the same file as its CREATE is accepted and wins', async () => {
+    const report = await processText(declaration('S1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00') + training(1, { ref: 'TS', end: '2026-02-11', hours: '10.00' }) + training(2, { ref: 'TS', action: 'REPLACE', end: '2026-02-11', hours: '12.00' })));
+    // 10051-006 (same reference twice in one file) rejects the later record in the rules layer.
+    expect(report.findings.map((f) => f.code)).toContain('10051-006');
+    expect(counters()!.types.LEGAL.used).toBe(1000);
+  });
+
+  it('a correction moves a training between years; a right withdrawn with Hours 0 no longer covers it', async () => {
+    await processText(declaration('Y1', '20261', '2026-04-20', right(2025, 'LEGAL', '38.00') + right(2026, 'LEGAL', '38.00') + training(1, { ref: 'MV', end: '2026-02-11', hours: '10.00' })));
+    expect(counters()!.years['2026']!.LEGAL).toEqual({ granted: 3800, used: 1000 });
+    await processText(declaration('Y2', '20254', '2026-01-20', training(1, { ref: 'MV', action: 'REPLACE', start: '2025-12-01', end: '2025-12-02', hours: '10.00' })));
+    const moved = counters()!;
+    expect(moved.years['2025']!.LEGAL).toEqual({ granted: 3800, used: 1000 });
+    expect(moved.years['2026']!.LEGAL).toEqual({ granted: 3800, used: 0 });
+    await processText(declaration('Y3', '20261', '2026-04-22', right(2025, 'LEGAL', '0.00')));
+    const withdrawn = counters()!;
+    expect(withdrawn.types.LEGAL.granted).toBe(3800);
+    expect(withdrawn.years['2025']!.LEGAL).toEqual({ granted: 0, used: 0 });
+    // A 2025 training cannot use the 2026 right: its 10 h are now uncovered.
+    expect(withdrawn.uncovered).toBe(1000);
+    expect(storedAll(db)).toEqual(recomputeAll(db));
+  });
+});
+
+describe('partial acceptance', () => {
+  it('one rejected person, the rest applied with their counters', async () => {
+    const good = PERSON.replace(RIGHTS_AND_TRAININGS, right(2026, 'LEGAL', '38.00'));
+    const bad = PERSON.replace('<NaturalPersonSequenceNbr>1<', '<NaturalPersonSequenceNbr>2<').replace('85073003328', '90021512370').replace('<StartingDate>2019-09-01</StartingDate>', '<StartingDate>2019-09-01</StartingDate><EndingDate>2019-01-01</EndingDate>').replace(RIGHTS_AND_TRAININGS, right(2026, 'LEGAL', '38.00'));
+    const report = await processText(MINIMAL.replace(PERSON, good + bad));
+    expect(report.status).toBe('PARTIALLY_ACCEPTED');
+    expect(report.totals.persons).toEqual({ received: 2, accepted: 1, rejected: 1 });
+    expect(counters()!.types.LEGAL.granted).toBe(3800);
+    expect(queryCounters(db, { inss: '90021512370' })).toEqual([]);
+  });
+});
