@@ -147,7 +147,7 @@ describe('ledger rules', () => {
     expect(afterCancel.findings.map((f) => f.code)).toContain('10052-241');
   });
 
-  it('a REPLACE in the same file as its CREATE is accepted and wins', async () => {
+  it('a REPLACE in the same file as its CREATE is the reference used twice (10051-006): the CREATE stands', async () => {
     const report = await processText(declaration('S1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00') + training(1, { ref: 'TS', end: '2026-02-11', hours: '10.00' }) + training(2, { ref: 'TS', action: 'REPLACE', end: '2026-02-11', hours: '12.00' })));
     // 10051-006 (same reference twice in one file) rejects the later record in the rules layer.
     expect(report.findings.map((f) => f.code)).toContain('10051-006');
