@@ -1,6 +1,7 @@
 // The one engine call behind the CLI, the watcher and the tests: a file in, findings and an
 // outcome out. libxml2 validates in a child process while this process maps the same file, so
 // the two passes run side by side on two cores instead of one after the other.
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DECLARATION_NS } from './declaration/model.js';
@@ -59,6 +60,13 @@ export interface LedgerOptions {
   readonly receivedAt: string;
   /** `fla validate --db`: run the ledger rules against the history, then roll everything back. */
   readonly dryRun?: boolean;
+  /** Renders the answers so that they are stored in the same transaction as what they answer. */
+  readonly renderAnswers?: (report: ProcessReport) => Answers;
+}
+
+export interface Answers {
+  readonly receipt: string;
+  readonly notification?: string;
 }
 
 export interface ProcessReport extends FileReport {
@@ -67,6 +75,7 @@ export interface ProcessReport extends FileReport {
   readonly applied: boolean;
   /** Per declaration and person, what the notification lists (with counters before and after). */
   readonly forms: readonly FormOutcome[];
+  readonly answers?: Answers;
 }
 
 export class Engine {
@@ -78,85 +87,114 @@ export class Engine {
 
   /** All layers that need no database; changes nothing. */
   async validateFile(path: string, options: EngineOptions = {}): Promise<FileReport> {
-    return this.run(path, options, null);
+    return this.run([path], options, null);
   }
 
-  /** Validates, runs the ledger rules and applies the accepted scopes in one transaction. */
-  async processFile(path: string, options: EngineOptions, ledger: LedgerOptions): Promise<ProcessReport> {
+  /**
+   * Validates, runs the ledger rules and applies the accepted scopes in one transaction. Several
+   * paths are the parts of one submission, read in order as one logical file (DROPFOLDER.md).
+   */
+  async processFile(path: string | readonly string[], options: EngineOptions, ledger: LedgerOptions): Promise<ProcessReport> {
     const session = new LedgerSession(ledger.db, { ticket: ledger.ticket, sender: ledger.sender, fileName: ledger.fileName, sha256: '', environment: ledger.environment, receivedAt: ledger.receivedAt });
     try {
-      const report = await this.run(path, options, { session, options: ledger });
-      return report;
+      return await this.run(typeof path === 'string' ? [path] : path, options, { session, options: ledger });
     } catch (error) {
       session.rollback();
       throw error;
     }
   }
 
-  private async run(path: string, options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions } | null): Promise<ProcessReport> {
+  private async run(paths: readonly string[], options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions } | null): Promise<ProcessReport> {
     const limits = options.limits ?? DEFAULT_LIMITS;
     const maxFindings = options.maxFindings ?? 10_000;
-    const size = await fileSize(path);
+    const sizes = await Promise.all(paths.map(fileSize));
+    const size = sizes.reduce((a, b) => a + b, 0);
+    const name = paths.join(' + ');
     const collector = new FindingCollector(maxFindings);
     const session = ledger?.session;
     const runner = new RuleRunner(options.rules ?? RULES, session);
     const ticket = ledger?.options.ticket ?? '';
+    const dryRun = ledger?.options.dryRun === true;
     // Test and simulation files are answered but never applied; neither is a dry run.
-    const apply = ledger !== null && ledger.options.environment === 'R' && ledger.options.dryRun !== true;
+    const apply = ledger !== null && ledger.options.environment === 'R' && !dryRun;
     const now = (): string => new Date().toISOString();
+    const answer = (report: ProcessReport): ProcessReport => {
+      const answers = ledger?.options.renderAnswers?.(report);
+      return answers === undefined ? report : { ...report, answers };
+    };
 
     const refuse = (findings: readonly Finding[], sha256: string, totals: Totals): ProcessReport => {
       findings.forEach((f) => collector.add(f));
-      if (session !== undefined && apply) session.recordRejected(collector.kept, now(), sha256);
+      const report = answer({ ...finish(name, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] });
+      if (session !== undefined && !dryRun) session.recordRejected(collector.kept, now(), sha256, report.answers);
       else session?.rollback();
-      return { ...finish(path, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] };
+      return report;
     };
 
-    const early = size === 0 ? [receiptFinding('ACRF-134', 'empty', {})] : size > limits.maxFileBytes ? [receiptFinding('ACRF-184', 'tooLarge', { size, limit: limits.maxFileBytes })] : await checkProlog(path);
-    if (early.length > 0) return refuse(early, await hashOnly(path), runner.totals);
+    const early = await earlyReceipt(paths, sizes, limits);
+    if (early.length > 0) return refuse(early, await hashOnly(paths), runner.totals);
     const sameName = session?.duplicateOf();
-    if (sameName !== undefined) return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameName })], await hashOnly(path), runner.totals);
+    if (sameName !== undefined) return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameName })], await hashOnly(paths), runner.totals);
 
-    const xsd = this.validator.validate(path, maxFindings);
-    // Keep the promise observed so that a failure while mapping does not become unhandled.
-    xsd.catch(() => undefined);
+    // libxml2 validates the parts in turn in its child process while this one maps them.
+    const replies = paths.map((path) => this.validator.validate(path, maxFindings));
+    // Keep the promises observed so that a failure while mapping does not become unhandled.
+    replies.forEach((reply) => reply.catch(() => undefined));
     session?.begin();
     const outcomes = new OutcomeCollector();
-    const mapped = await readDeclarationFile(path, limits, (item) => {
-      for (const finding of runner.inspect(item)) collector.add(finding);
-      if (session === undefined) return;
-      if (item.kind === 'form') {
-        session.startForm(item.form);
-        outcomes.form(item.form);
-      } else if (item.kind === 'person') {
-        session.applyPerson(item.form, item.person, runner.person);
-        if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
-        outcomes.person(item.person, runner.person);
-      } else if (runner.lastForm !== null) {
-        session.endForm(item.form, runner.lastForm);
-        outcomes.formEnd(runner.lastForm.rejected);
+    const hash = createHash('sha256');
+    let receipt: Finding[] = [];
+    let schemaErrorsLeftOut = 0;
+    let formOffset = 0;
+    for (const [i, path] of paths.entries()) {
+      const mapped = await readDeclarationFile(
+        path,
+        limits,
+        (item) => {
+          for (const finding of runner.inspect(item)) collector.add(finding);
+          if (session === undefined) return;
+          if (item.kind === 'form') {
+            session.startForm(item.form);
+            outcomes.form(item.form);
+          } else if (item.kind === 'person') {
+            session.applyPerson(item.form, item.person, runner.person);
+            if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
+            outcomes.person(item.person, runner.person);
+          } else if (runner.lastForm !== null) {
+            session.endForm(item.form, runner.lastForm);
+            outcomes.formEnd(runner.lastForm.rejected);
+          }
+        },
+        { hash, formOffset },
+      );
+      formOffset += mapped.forms;
+      const reply = await replies[i]!;
+      if (receipt.length === 0) {
+        receipt = receiptFindings(mapped, reply, limits).map((f) => (paths.length > 1 ? { ...f, data: { ...f.data, part: i + 1 } } : f));
+        if (receipt[0]?.code === 'ACRF-255') schemaErrorsLeftOut = reply.total - reply.errors.length;
       }
-    });
-    const reply = await xsd;
-    const receipt = receiptFindings(mapped, reply, limits);
+    }
+    const sha256 = hash.digest('hex');
     if (receipt.length > 0) {
+      session?.rollback();
       collector.clearLayer('rules');
       collector.clearLayer('ledger');
-      if (receipt[0]?.code === 'ACRF-255' && reply.total > reply.errors.length) collector.omit('ACRF-255', reply.total - reply.errors.length);
-      return refuse(receipt, mapped.sha256, runner.totals);
+      if (schemaErrorsLeftOut > 0) collector.omit('ACRF-255', schemaErrorsLeftOut);
+      return refuse(receipt, sha256, runner.totals);
     }
-    const sameContent = session?.duplicateOf(mapped.sha256);
+    const sameContent = session?.duplicateOf(sha256);
     if (sameContent !== undefined) {
       session!.rollback();
       collector.clearLayer('rules');
       collector.clearLayer('ledger');
-      return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], mapped.sha256, runner.totals);
+      return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
     }
-    const report = finish(path, mapped.sha256, size, collector, runner.totals, 'passed', ledger !== null);
     // Counters before/after are read inside the transaction: a test file's changes are never committed.
     const forms = session === undefined ? [] : outcomes.withCounters(session.counterChanges());
-    session?.commit(collector.kept, report.status, now(), apply, mapped.sha256);
-    return { ...report, ticket, applied: apply, forms };
+    const report = answer({ ...finish(name, sha256, size, collector, runner.totals, 'passed', ledger !== null), ticket, applied: apply, forms });
+    if (dryRun) session?.rollback();
+    else session?.commit(collector.kept, report.status, now(), apply, sha256, report.answers);
+    return report;
   }
 
   close(): void {
@@ -284,8 +322,21 @@ async function fileSize(path: string): Promise<number> {
   }
 }
 
-async function hashOnly(path: string): Promise<string> {
-  const source = new Utf8Source(path);
-  for await (const _ of source.chunks()) void _;
-  return source.sha256;
+async function hashOnly(paths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of paths) for await (const _ of new Utf8Source(path, hash).chunks()) void _;
+  return hash.digest('hex');
+}
+
+/** Size and prolog checks, part by part, before anything is parsed. */
+async function earlyReceipt(paths: readonly string[], sizes: readonly number[], limits: ReceiptLimits): Promise<Finding[]> {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total > limits.maxFileBytes) return [receiptFinding('ACRF-184', 'tooLarge', { size: total, limit: limits.maxFileBytes })];
+  for (const [i, path] of paths.entries()) {
+    const part = paths.length > 1 ? { part: i + 1 } : {};
+    if (sizes[i] === 0) return [receiptFinding('ACRF-134', 'empty', part)];
+    const prolog = await checkProlog(path);
+    if (prolog.length > 0) return prolog.map((f) => ({ ...f, data: { ...f.data, ...part } }));
+  }
+  return [];
 }

@@ -1,48 +1,52 @@
-// The CLI's answers: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive,
-// each written atomically (ACK.md), next to the input or in --out.
+// Renders a processed file's answers (stored by the engine in the same transaction) and writes
+// them: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive (ACK.md).
 import { mkdir } from 'node:fs/promises';
-import type { ProcessReport } from '../engine.js';
+import type { Answers, ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
 import type { Lang } from '../findings.js';
 import { RULE_SET, VERSION } from '../version.js';
+import type { Environment } from './common.js';
 import { writeNotification } from './notification.js';
 import { answerPaths } from './paths.js';
 import { writeReceipt } from './receipt.js';
 import { writeAnswerFile } from './write-file.js';
-import type { Environment } from './common.js';
 
-export interface AnswerOptions {
-  readonly outDir?: string | undefined;
+export interface AnswerContext {
   readonly environment: Environment;
   readonly fileName: string;
   readonly receivedAt: Date;
   readonly languages?: readonly Lang[];
 }
 
-export async function writeAnswers(input: string, report: ProcessReport, options: AnswerOptions): Promise<{ receipt: string; notification?: string }> {
-  const paths = answerPaths(input, options.outDir);
+export function renderAnswers(report: ProcessReport, context: AnswerContext): Answers {
   const header = {
     ticket: report.ticket,
-    fileName: options.fileName,
+    fileName: context.fileName,
     sha256: report.sha256,
-    environment: options.environment,
+    environment: context.environment,
     processor: { version: VERSION, ruleSet: RULE_SET },
-    ...(options.languages !== undefined ? { languages: options.languages } : {}),
+    ...(context.languages !== undefined ? { languages: context.languages } : {}),
   };
+  const positive = report.layers.receipt === 'passed';
+  const receipt = writeReceipt({ ...header, receivedAt: context.receivedAt, report, resultCode: positive ? 1 : 0 });
+  if (!positive) return { receipt };
+  return { receipt, notification: writeNotification({ ...header, processedAt: new Date(), report, forms: report.forms }) };
+}
+
+/** Next to the input, or in `outDir`; an answer never replaces another (the ticket goes in the name). */
+export async function writeAnswers(input: string, ticket: string, answers: Answers, outDir?: string): Promise<{ receipt: string; notification?: string }> {
+  const paths = answerPaths(input, outDir);
   try {
-    if (options.outDir !== undefined) await mkdir(options.outDir, { recursive: true });
-    const positive = report.layers.receipt === 'passed';
-    const receipt = await writeOnce(paths.receipt, report.ticket, writeReceipt({ ...header, receivedAt: options.receivedAt, report, resultCode: positive ? 1 : 0 }));
-    if (!positive) return { receipt };
-    const notification = await writeOnce(paths.notification, report.ticket, writeNotification({ ...header, processedAt: new Date(), report, forms: report.forms }));
-    return { receipt, notification };
+    if (outDir !== undefined) await mkdir(outDir, { recursive: true });
+    const receipt = await writeOnce(paths.receipt, ticket, answers.receipt);
+    if (answers.notification === undefined) return { receipt };
+    return { receipt, notification: await writeOnce(paths.notification, ticket, answers.notification) };
   } catch (error) {
     if (error instanceof FlaError) throw error;
     throw new FlaError('FLA_ERR_WRITE', `cannot write the answers for ${input}: ${(error as Error).message}`);
   }
 }
 
-/** An answer never replaces another: where the name is taken, the ticket goes into the name. */
 async function writeOnce(path: string, ticket: string, xml: string): Promise<string> {
   try {
     await writeAnswerFile(path, xml, { exclusive: true });

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { writeAnswers } from '../answers/files.js';
+import { renderAnswers, writeAnswers } from '../answers/files.js';
 import { newTicket } from '../answers/ticket.js';
 import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
@@ -25,13 +25,14 @@ export async function processCommand(args: readonly string[], flags: Record<stri
     for (const file of files) {
       const receivedAt = new Date();
       const env = environment as 'R' | 'T' | 'S';
+      const fileName = basename(file);
       const report = await engine.processFile(
         file,
         { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } },
-        { db, sender, environment: env, fileName: basename(file), ticket: newTicket(), receivedAt: receivedAt.toISOString() },
+        { db, sender, environment: env, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r) => renderAnswers(r, { environment: env, fileName, receivedAt }) },
       );
       reports.push(report);
-      await writeAnswers(file, report, { outDir: flags.out === undefined ? undefined : String(flags.out), environment: env, fileName: basename(file), receivedAt });
+      if (report.answers !== undefined) await writeAnswers(file, report.ticket, report.answers, flags.out === undefined ? undefined : String(flags.out));
     }
   } finally {
     engine.close();

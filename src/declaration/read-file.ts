@@ -1,5 +1,6 @@
 // Streams a declaration file through the UTF-8 check, the tokenizer and the builder, handing each
 // finished item to `onItem` as soon as it is complete.
+import type { Hash } from 'node:crypto';
 import type { ReceiptLimits } from '../receipt/limits.js';
 import { Utf8Source } from '../receipt/utf8-source.js';
 import type { DeclarationItem } from './model.js';
@@ -11,11 +12,19 @@ export interface ReadResult {
   readonly bytes: number;
   readonly builder: DeclarationBuilder;
   readonly invalidUtf8: number | undefined;
+  readonly forms: number;
 }
 
-export async function readDeclarationFile(path: string, limits: Pick<ReceiptLimits, 'maxDepth' | 'maxTextChars'>, onItem: (item: DeclarationItem) => void): Promise<ReadResult> {
-  const source = new Utf8Source(path);
-  const builder = new DeclarationBuilder();
+export interface ReadOptions {
+  /** Parts of one submission share a hash: the SHA-256 of the logical file. */
+  readonly hash?: Hash;
+  /** Forms of earlier parts: positions continue across the parts of one submission. */
+  readonly formOffset?: number;
+}
+
+export async function readDeclarationFile(path: string, limits: Pick<ReceiptLimits, 'maxDepth' | 'maxTextChars'>, onItem: (item: DeclarationItem) => void, options: ReadOptions = {}): Promise<ReadResult> {
+  const source = new Utf8Source(path, options.hash);
+  const builder = new DeclarationBuilder(options.formOffset ?? 0);
   const tokenizer = new XmlTokenizer(builder, limits);
   const drain = (): void => {
     for (const item of builder.ready) onItem(item);
@@ -27,5 +36,5 @@ export async function readDeclarationFile(path: string, limits: Pick<ReceiptLimi
   }
   if (source.invalid === undefined) tokenizer.end();
   drain();
-  return { sha256: source.sha256, bytes: source.bytesRead, builder, invalidUtf8: source.invalid?.offset };
+  return { sha256: source.sha256, bytes: source.bytesRead, builder, invalidUtf8: source.invalid?.offset, forms: builder.forms };
 }

@@ -116,6 +116,13 @@ export class DeclarationBuilder implements TokenHandler {
   private form: { header: Record<string, unknown>; emitted: boolean; persons: number } | null = null;
   private formCount = 0;
 
+  constructor(private readonly formOffset = 0) {}
+
+  /** Forms started so far in this part. */
+  get forms(): number {
+    return this.formCount;
+  }
+
   start(name: string, ns: string | null, attributes: ReadonlyMap<string, string> | null, line: number, column: number): void {
     if (this.externalReference === undefined) this.noteExternalReference(ns, attributes, line, column);
     if (this.skipDepth > 0 || this.leaf !== null) {
@@ -130,7 +137,8 @@ export class DeclarationBuilder implements TokenHandler {
         line,
         column,
       };
-      this.stack.push({ kind: 'root', xpath: `/d:${name}`, record: {}, counts: null });
+      // Positions of Forms continue over the parts of one submission, so that they stay unique.
+      this.stack.push({ kind: 'root', xpath: `/d:${name}`, record: {}, counts: this.formOffset > 0 ? new Map([['Form', this.formOffset]]) : null });
       return;
     }
     const parent = this.stack[this.stack.length - 1];
@@ -185,7 +193,7 @@ export class DeclarationBuilder implements TokenHandler {
 
   private open(kind: Kind, parent: Container, xpath: string, at: Location): void {
     if (kind === 'form') {
-      this.form = { header: { index: ++this.formCount, at }, emitted: false, persons: 0 };
+      this.form = { header: { index: this.formOffset + ++this.formCount, at }, emitted: false, persons: 0 };
       this.stack.push({ kind, xpath, record: this.form.header, counts: null });
       return;
     }

@@ -129,6 +129,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (file_id, company_id, inss, window_start)
   ) WITHOUT ROWID;
   `,
+  // 2: the answers themselves, stored in the transaction of what they answer, so that an answer
+  // lost in a crash between the commit and the file can be written again from the ledger.
+  `
+  CREATE TABLE answers (
+    file_id  INTEGER NOT NULL REFERENCES received_files (id),
+    kind     TEXT NOT NULL CHECK (kind IN ('ACRF', 'NOTI')),
+    xml      TEXT NOT NULL,
+    PRIMARY KEY (file_id, kind)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 // (a FORM-scope rejection found late rolls back just that declaration), and the ledger view the
 // ledger rules read — which includes the earlier parts of the same file.
 import type { FormHeader, NaturalPerson } from '../declaration/model.js';
+import type { Answers } from '../engine.js';
 import type { Finding } from '../findings.js';
 import type { LedgerView } from '../rules/rule.js';
 import type { FormOutcome, PersonOutcome } from '../rules/runner.js';
@@ -40,6 +41,8 @@ export class LedgerSession implements LedgerView {
     this.db.exec('BEGIN IMMEDIATE');
     this.open = true;
     this.fileId = this.store.insertFile(this.file, 1, 'PROCESSING');
+    // Everything the file applies stays inside this savepoint, so that a test file can drop it.
+    this.db.exec('SAVEPOINT ledger');
   }
 
   startForm(form: FormHeader): void {
@@ -62,11 +65,16 @@ export class LedgerSession implements LedgerView {
     }
   }
 
-  /** Stores the findings and the outcome, and commits — or, for test and simulation files, not. */
-  commit(findings: readonly Finding[], status: string, processedAt: string, apply: boolean, sha256: string): void {
-    if (!apply) return this.rollback();
+  /**
+   * Stores the findings, the outcome and the answers, and commits. A test or simulation file keeps
+   * only its receipt record and answers: what it applied is rolled back first.
+   */
+  commit(findings: readonly Finding[], status: string, processedAt: string, apply: boolean, sha256: string, answers?: Answers): void {
+    if (!apply) this.db.exec('ROLLBACK TO ledger');
+    this.db.exec('RELEASE ledger');
     this.store.insertFindings(this.fileId, findings);
     this.store.finishFile(this.fileId, processedAt, status, sha256);
+    if (answers !== undefined) this.store.insertAnswers(this.fileId, answers);
     this.db.exec('COMMIT');
     this.open = false;
   }
@@ -77,12 +85,13 @@ export class LedgerSession implements LedgerView {
   }
 
   /** A file refused at receipt: recorded with its findings, nothing else. */
-  recordRejected(findings: readonly Finding[], processedAt: string, sha256: string): void {
+  recordRejected(findings: readonly Finding[], processedAt: string, sha256: string, answers?: Answers): void {
     this.rollback();
     this.db.transaction(() => {
       const id = this.store.insertFile(this.file, 0, 'REJECTED');
       this.store.insertFindings(id, findings);
       this.store.finishFile(id, processedAt, 'REJECTED', sha256);
+      if (answers !== undefined) this.store.insertAnswers(id, answers);
     })();
   }
 

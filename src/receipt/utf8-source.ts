@@ -1,5 +1,5 @@
 // Reads a file as text, 1 MB at a time, checking that every byte is valid UTF-8 (ACRF-138).
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
@@ -12,14 +12,15 @@ export interface InvalidUtf8 {
 export class Utf8Source {
   invalid: InvalidUtf8 | undefined;
   bytesRead = 0;
-  private readonly hash = createHash('sha256');
-
-  /** Hex SHA-256 of every byte of the file, once `chunks()` has run to its end. */
+  /** Hex SHA-256 of every byte read (of every part, when parts share one hash), once read to the end. */
   get sha256(): string {
     return this.hash.copy().digest('hex');
   }
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly hash: Hash = createHash('sha256'),
+  ) {}
 
   /** Yields decoded text; after an invalid byte (recorded in `invalid`) it only hashes the rest. */
   async *chunks(): AsyncGenerator<string> {

@@ -3,7 +3,10 @@
 // on the same generated files (cached in .bench/). Peak RSS is sampled over the whole process
 // tree every 20 ms, because fla validates in a child process. Sizes: FLA_BENCH_SIZES=10,200,1000 (MB).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { finished } from 'node:stream/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,9 +76,10 @@ function treeRssKb(pid) {
   return total;
 }
 
-async function best(command, args) {
+async function best(command, args, before = () => undefined) {
   let result;
   for (let i = 0; i < RUNS; i++) {
+    before();
     const r = await measure(command, args);
     if (result === undefined || r.seconds < result.seconds) result = { ...r, peakMb: Math.max(r.peakMb, result?.peakMb ?? 0) };
   }
@@ -87,15 +91,56 @@ const rows = [];
 for (const size of SIZES) {
   const file = generate(size);
   const mb = statSync(file).size / 1e6;
-  const fla = await best(process.execPath, [FLA, 'validate', '--quiet', file]);
   const ref = await best('xmllint', ['--stream', '--noout', '--schema', XSD, file]);
-  rows.push({ mb, fla, ref });
+  const validate = await best(process.execPath, [FLA, 'validate', '--quiet', file]);
+  // Each process run starts from an empty ledger: the file would otherwise be refused (ACRF-133).
+  const dbDir = mkdtempSync(join(tmpdir(), 'fla-bench-'));
+  const processed = await best(process.execPath, [FLA, 'process', '--quiet', file, '--db', join(dbDir, `${size}.sqlite`), '--out', dbDir], () => {
+    rmSync(dbDir, { recursive: true, force: true });
+    mkdirSync(dbDir);
+  });
+  rmSync(dbDir, { recursive: true, force: true });
+  rows.push({ mb, ref, validate, processed });
   process.stderr.write(`${file}: done\n`);
 }
 const fmt = (n, d = 1) => n.toFixed(d);
-console.log(`\nfla validate vs xmllint --stream --schema (best of ${RUNS}; node ${process.version}; ${process.env.FLA_BENCH_NOTE ?? ''})`);
-console.log('| file | fla MB/s | fla peak RSS | xmllint MB/s | xmllint peak RSS | speed ratio |');
+console.log(`\nfla vs xmllint --stream --schema on the same file and XSD (best of ${RUNS}; node ${process.version}; peak RSS of the whole process tree)`);
+console.log('| file | xmllint MB/s, RSS | fla validate MB/s, RSS | ratio | fla process MB/s, RSS | ratio |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const { mb, fla, ref } of rows) {
-  console.log(`| ${fmt(mb, 0)} MB | ${fmt(mb / fla.seconds)} | ${fmt(fla.peakMb, 0)} MB | ${fmt(mb / ref.seconds)} | ${fmt(ref.peakMb, 0)} MB | ${fmt(ref.seconds / fla.seconds, 2)}× |`);
+for (const { mb, ref, validate, processed } of rows) {
+  const cell = (r) => `${fmt(mb / r.seconds)}, ${fmt(r.peakMb, 0)} MB`;
+  console.log(`| ${fmt(mb, 0)} MB | ${cell(ref)} | ${cell(validate)} | ${fmt(ref.seconds / validate.seconds, 2)}× | ${cell(processed)} | ${fmt(ref.seconds / processed.seconds, 2)}× |`);
+}
+
+if (process.env.FLA_BENCH_SMALL !== '0') await smallFiles(Number(process.env.FLA_BENCH_SMALL ?? 1000));
+
+/** Many small files into one ledger, in one fla process run: does file 1,000 cost what file 1 did? */
+async function smallFiles(count) {
+  const dir = mkdtempSync(join(tmpdir(), 'fla-bench-small-'));
+  try {
+    const files = [];
+    const { generateDeclaration } = await import('../../dist/generate/generator.js');
+    for (let i = 0; i < count; i++) {
+      const file = join(dir, `small-${String(i).padStart(5, '0')}.xml`);
+      const out = createWriteStream(file);
+      await generateDeclaration({ persons: 20, seed: 1000 + i }, out);
+      out.end();
+      await finished(out);
+      files.push(file);
+    }
+    const db = join(dir, 'ledger.sqlite');
+    const batches = 10;
+    const per = Math.ceil(count / batches);
+    const times = [];
+    for (let b = 0; b < batches; b++) {
+      const slice = files.slice(b * per, (b + 1) * per);
+      const r = await measure(process.execPath, [FLA, 'process', '--quiet', ...slice, '--db', db, '--out', join(dir, 'answers')]);
+      times.push(r.seconds / slice.length);
+    }
+    const ms = (s) => `${(s * 1000).toFixed(1)} ms`;
+    console.log(`\n${count} files of 20 persons into one ledger, in ${batches} runs of fla process (${per} files each):`);
+    console.log(`per file, first run ${ms(times[0])}, last run ${ms(times.at(-1))}; all runs: ${times.map(ms).join(', ')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
