@@ -104,6 +104,20 @@ export class Engine {
     }
   }
 
+  /** A submission refused before it is read (a bad name, a withdrawal): a negative receipt only. */
+  async rejectSubmission(paths: readonly string[], findings: readonly Finding[], ledger: LedgerOptions): Promise<ProcessReport> {
+    const session = new LedgerSession(ledger.db, { ticket: ledger.ticket, sender: ledger.sender, fileName: ledger.fileName, sha256: '', environment: ledger.environment, receivedAt: ledger.receivedAt });
+    const sizes = await Promise.all(paths.map(fileSize));
+    const sha256 = await hashOnly(paths);
+    const collector = new FindingCollector(10_000);
+    findings.forEach((f) => collector.add(f));
+    const base = finish(paths.join(' + '), sha256, sizes.reduce((a, b) => a + b, 0), collector, new RuleRunner([]).totals, 'failed', true);
+    const report: ProcessReport = { ...base, ticket: ledger.ticket, applied: false, forms: [] };
+    const answers = ledger.renderAnswers?.(report);
+    session.recordRejected(collector.kept, new Date().toISOString(), sha256, answers);
+    return answers === undefined ? report : { ...report, answers };
+  }
+
   private async run(paths: readonly string[], options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions } | null): Promise<ProcessReport> {
     const limits = options.limits ?? DEFAULT_LIMITS;
     const maxFindings = options.maxFindings ?? 10_000;

@@ -6,6 +6,7 @@ import { generateCommand } from './generate.js';
 import { processCommand } from './process.js';
 import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
+import { watchCommand } from './watch.js';
 
 import { VERSION } from '../version.js';
 
@@ -50,6 +51,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print nothing; the exit code tells')
     .addHelpText('after', '\nExample:\n  fla process samples/*.xml --db fla.sqlite --out answers/')
     .action(async (files: string[], options: Record<string, unknown>) => set(await processCommand(files, { ...options, verbose: program.opts().verbose === true })));
+
+  program
+    .command('watch')
+    .description('serve the SFTP drop folder: process each complete submission once, answer in OUT/OUTTEST')
+    .argument('<root>', 'the drop folder: <root>/<sender>/IN, INTEST, OUT, OUTTEST')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .option('--state <dir>', 'where claimed files go: processing/, done/, failed/, health.json (default <root>/.fla-state)')
+    .option('--rescan <seconds>', 'periodic rescan besides file events', '30')
+    .option('--stable <seconds>', 'a file counts as complete once unchanged this long', '0.2')
+    .option('--poll', 'watch by polling only (network file systems)')
+    .option('--once', 'process what waits, then exit (cron, tests)')
+    .addHelpText('after', '\nExample:\n  fla watch /srv/sftp --db /var/lib/fla/fla.sqlite\n  fla watch /srv/sftp --once')
+    .action(async (root: string, options: Record<string, unknown>) => set(await watchCommand(root, { ...options, verbose: program.opts().verbose === true })));
 
   program
     .command('counters')

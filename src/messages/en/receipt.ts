@@ -28,8 +28,8 @@ export const receipt: Catalogue = {
   },
   'ACRF-255': { description: 'not valid against the XSD', schema: 'Not valid against the declaration schema: {detail}. Correct the element so that it follows fla-declaration-v1.xsd.' },
   'ACRF-133': { description: 'file already received from this sender', duplicate: 'This file was already received from this sender (ticket {ticket}), by name or by content. Send new declarations in a new file.' },
-  'ACRF-131': { description: 'drop folder: file name does not follow the naming rules' },
-  'ACRF-108': { description: "drop folder: sender number in the name is not the folder's sender" },
-  'ACRF-117': { description: 'drop folder: environment letter is not R, T or S' },
-  'ACRF-118': { description: 'drop folder: environment does not match the folder' },
+  'ACRF-131': { description: 'drop folder: file name does not follow the naming rules', badName: 'The file name "{name}" does not follow FI.FLAD.<sender>.<YYYYMMDD>.<sequence>.<env>.<parts>.<part>. Rename the file and send it again.' },
+  'ACRF-108': { description: "drop folder: sender number in the name is not the folder's sender", otherSender: 'The sender number {found} in the file name is not the sender {sender} of this folder. Upload into your own folder, with your own sender number.' },
+  'ACRF-117': { description: 'drop folder: environment letter is not R, T or S', environment: 'The environment letter "{found}" is not R (production), T (test) or S (simulation). Correct the file name.' },
+  'ACRF-118': { description: 'drop folder: environment does not match the folder', wrongFolder: 'A file of environment {env} belongs in {expected}, not in {folder}. Upload it into {expected}.' },
 };

@@ -28,8 +28,8 @@ export const receipt: Catalogue = {
   },
   'ACRF-255': { description: 'non valide selon la XSD', schema: "Non valide selon le schéma de déclaration : {detail}. Corrigez l’élément pour qu’il suive fla-declaration-v1.xsd." },
   'ACRF-133': { description: 'fichier déjà reçu de cet expéditeur', duplicate: 'Ce fichier a déjà été reçu de cet expéditeur (ticket {ticket}), par son nom ou son contenu. Envoyez les nouvelles déclarations dans un nouveau fichier.' },
-  'ACRF-131': { description: 'dossier de dépôt : le nom du fichier ne suit pas les règles de nommage' },
-  'ACRF-108': { description: "dossier de dépôt : le numéro d'expéditeur du nom n'est pas celui du dossier" },
-  'ACRF-117': { description: "dossier de dépôt : la lettre d'environnement n'est pas R, T ou S" },
-  'ACRF-118': { description: "dossier de dépôt : l'environnement ne correspond pas au dossier" },
+  'ACRF-131': { description: 'dossier de dépôt : le nom du fichier ne suit pas les règles de nommage', badName: 'Le nom de fichier « {name} » ne suit pas FI.FLAD.<expéditeur>.<AAAAMMJJ>.<séquence>.<environnement>.<parties>.<partie>. Renommez le fichier et envoyez-le à nouveau.' },
+  'ACRF-108': { description: "dossier de dépôt : le numéro d'expéditeur du nom n'est pas celui du dossier", otherSender: "Le numéro d'expéditeur {found} du nom de fichier n'est pas l'expéditeur {sender} de ce dossier. Déposez dans votre propre dossier, avec votre propre numéro d'expéditeur." },
+  'ACRF-117': { description: "dossier de dépôt : la lettre d'environnement n'est pas R, T ou S", environment: "La lettre d'environnement « {found} » n'est pas R (production), T (test) ou S (simulation). Corrigez le nom du fichier." },
+  'ACRF-118': { description: "dossier de dépôt : l'environnement ne correspond pas au dossier", wrongFolder: "Un fichier de l'environnement {env} va dans {expected}, pas dans {folder}. Déposez-le dans {expected}." },
 };

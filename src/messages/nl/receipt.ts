@@ -28,8 +28,8 @@ export const receipt: Catalogue = {
   },
   'ACRF-255': { description: 'niet geldig volgens de XSD', schema: 'Niet geldig volgens het aangifteschema: {detail}. Verbeter het element zodat het fla-declaration-v1.xsd volgt.' },
   'ACRF-133': { description: 'bestand al ontvangen van deze afzender', duplicate: 'Dit bestand werd al ontvangen van deze afzender (ticket {ticket}), volgens naam of inhoud. Stuur nieuwe aangiften in een nieuw bestand.' },
-  'ACRF-131': { description: 'dropfolder: bestandsnaam volgt de naamgevingsregels niet' },
-  'ACRF-108': { description: 'dropfolder: afzendernummer in de naam is niet dat van de map' },
-  'ACRF-117': { description: 'dropfolder: omgevingsletter is niet R, T of S' },
-  'ACRF-118': { description: 'dropfolder: omgeving past niet bij de map' },
+  'ACRF-131': { description: 'dropfolder: bestandsnaam volgt de naamgevingsregels niet', badName: 'De bestandsnaam "{name}" volgt FI.FLAD.<afzender>.<JJJJMMDD>.<volgnummer>.<omgeving>.<delen>.<deel> niet. Hernoem het bestand en stuur het opnieuw.' },
+  'ACRF-108': { description: 'dropfolder: afzendernummer in de naam is niet dat van de map', otherSender: 'Het afzendernummer {found} in de bestandsnaam is niet de afzender {sender} van deze map. Laad op in uw eigen map, met uw eigen afzendernummer.' },
+  'ACRF-117': { description: 'dropfolder: omgevingsletter is niet R, T of S', environment: 'De omgevingsletter "{found}" is niet R (productie), T (test) of S (simulatie). Verbeter de bestandsnaam.' },
+  'ACRF-118': { description: 'dropfolder: omgeving past niet bij de map', wrongFolder: 'Een bestand van omgeving {env} hoort in {expected}, niet in {folder}. Laad het op in {expected}.' },
 };

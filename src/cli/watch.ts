@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FlaError } from '../errors.js';
+import { openLedger } from '../ledger/database.js';
+import { DropFolderDaemon } from '../watch/daemon.js';
+import { DaemonLock } from '../watch/lock.js';
+import { createLogger } from '../watch/log.js';
+import { StateFolder } from '../watch/state.js';
+import { resolveSettings } from './config.js';
+
+export async function watchCommand(root: string, flags: Record<string, unknown>): Promise<number> {
+  const settings = resolveSettings({ db: flags.db });
+  const rescanMs = seconds('rescan', flags.rescan ?? '30') * 1000;
+  const stableMs = seconds('stable', flags.stable ?? '0.2') * 1000;
+  const rootDir = resolve(root);
+  try {
+    mkdirSync(rootDir, { recursive: true });
+  } catch (error) {
+    throw new FlaError('FLA_ERR_CONFIG', `cannot use the drop folder ${rootDir}: ${(error as Error).message}`);
+  }
+  const lock = DaemonLock.acquire(resolve(settings.db));
+  const db = openLedger(settings.db);
+  const logger = createLogger(process.stdout, flags.verbose === true ? 'debug' : 'info');
+  const daemon = new DropFolderDaemon({
+    root: rootDir,
+    db,
+    state: new StateFolder(resolve(String(flags.state ?? join(rootDir, '.fla-state')))),
+    logger,
+    rescanMs,
+    stableMs,
+    poll: flags.poll === true,
+  });
+  const shutdown = async (): Promise<void> => {
+    await daemon.stop();
+    db.close();
+    lock.release();
+  };
+  try {
+    if (flags.once === true) {
+      await daemon.runOnce();
+      await shutdown();
+      return 0;
+    }
+    await daemon.start();
+    logger.info({ event: 'started', root: rootDir, db: settings.db, rescanMs, stableMs, poll: flags.poll === true }, 'started');
+    await new Promise<void>((done) => {
+      const stop = (signal: string): void => {
+        logger.info({ event: 'stopping', signal }, 'stopping');
+        void shutdown().then(done);
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    logger.info({ event: 'stopped' }, 'stopped');
+    return 0;
+  } catch (error) {
+    await shutdown().catch(() => undefined);
+    throw error;
+  }
+}
+
+function seconds(name: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new FlaError('FLA_ERR_USAGE', `--${name} must be a number of seconds (got "${String(value)}")`);
+  return n;
+}

@@ -1,0 +1,240 @@
+// The drop-folder daemon (DROPFOLDER.md): claims complete submissions, processes each once in one
+// transaction through the engine, answers after the commit, and on start finishes whatever a crash
+// left in processing/. Chokidar events trigger scans; a periodic rescan catches what they miss.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { renderAnswers } from '../answers/files.js';
+import { newTicket } from '../answers/ticket.js';
+import { writeAnswerFileSync } from '../answers/write-file.js';
+import { Engine, type LedgerOptions, type ProcessReport } from '../engine.js';
+import type { Finding } from '../findings.js';
+import type { Db } from '../ledger/database.js';
+import { receiptFinding } from '../receipt/receipt-finding.js';
+import type { Lang } from '../findings.js';
+import type { Logger } from './log.js';
+import { answerGoName, answerName } from './names.js';
+import { scanDropFolder, type Candidate } from './scan.js';
+import { StateFolder, type Health, type Manifest } from './state.js';
+
+export interface DaemonOptions {
+  readonly root: string;
+  readonly db: Db;
+  readonly state: StateFolder;
+  readonly logger: Logger;
+  readonly rescanMs: number;
+  /** A file counts as complete once unchanged this long. */
+  readonly stableMs: number;
+  readonly poll: boolean;
+  readonly languages?: readonly Lang[];
+}
+
+export class DropFolderDaemon {
+  private readonly engine = new Engine();
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private scanning: Promise<void> | null = null;
+  private again = false;
+  private stopping = false;
+  private processed = 0;
+  private lastScan: string | null = null;
+  private lastError: string | null = null;
+  private waiting = 0;
+  private readonly startedAt = new Date().toISOString();
+
+  constructor(private readonly options: DaemonOptions) {}
+
+  /** Finishes what a crash left, takes what waits, then follows events until stopped. */
+  async start(): Promise<void> {
+    await this.recover();
+    this.watcher = watch(this.options.root, {
+      ignoreInitial: true,
+      depth: 2,
+      usePolling: this.options.poll,
+      interval: Math.min(this.options.rescanMs, 1000),
+      ignored: (path: string) => path.startsWith(this.options.state.root),
+    });
+    this.watcher.on('add', () => this.trigger()).on('change', () => this.trigger()).on('error', (error: unknown) => this.fail('watcher', error));
+    this.timer = setInterval(() => this.trigger(), this.options.rescanMs);
+    this.trigger();
+  }
+
+  /** `fla watch --once`: recover, then process until nothing complete is left; waits for growing files. */
+  async runOnce(): Promise<void> {
+    await this.recover();
+    for (;;) {
+      const before = this.processed;
+      await this.scanAndProcess();
+      if (this.processed === before) {
+        if (this.waiting === 0 || this.stopping) return;
+        // Something is there but not complete or not stable yet: look again shortly, then give up.
+        await new Promise((resolve) => setTimeout(resolve, this.options.stableMs));
+        await this.scanAndProcess();
+        if (this.processed === before) return;
+      }
+    }
+  }
+
+  /** SIGTERM: finish the submission in hand, then stop. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    await this.watcher?.close();
+    await this.scanning;
+    this.engine.close();
+    this.writeHealth();
+  }
+
+  private trigger(): void {
+    if (this.stopping) return;
+    if (this.scanning !== null) {
+      this.again = true;
+      return;
+    }
+    this.scanning = (async () => {
+      do {
+        this.again = false;
+        await this.scanAndProcess();
+      } while (this.again && !this.stopping);
+    })().finally(() => {
+      this.scanning = null;
+    });
+  }
+
+  private async scanAndProcess(): Promise<void> {
+    try {
+      const { ready, waiting } = scanDropFolder(this.options.root, this.options.stableMs);
+      this.waiting = waiting + ready.length;
+      this.lastScan = new Date().toISOString();
+      this.writeHealth();
+      for (const candidate of ready) {
+        if (this.stopping) break;
+        await this.take(candidate);
+        this.waiting--;
+      }
+    } catch (error) {
+      this.fail('scan', error);
+    }
+    this.writeHealth();
+  }
+
+  private async take(candidate: Candidate): Promise<void> {
+    const { senderFolder, since: _since, ...rest } = candidate;
+    const manifest: Manifest = { ...rest, ticket: newTicket(), claimedAt: new Date().toISOString() };
+    try {
+      this.options.state.claim(manifest, senderFolder);
+    } catch (error) {
+      // The sender removed or renamed a file between the scan and the claim: the next scan decides.
+      this.fail('claim', error, manifest);
+      return;
+    }
+    this.log('claimed', manifest, { files: manifest.files });
+    await this.complete(manifest);
+  }
+
+  /** On start: every claim still in processing/ is finished (or processed, if nothing was committed). */
+  private async recover(): Promise<void> {
+    for (const manifest of this.options.state.inProgress()) {
+      this.options.state.moveIn(manifest, this.senderFolder(manifest));
+      this.log('recovering', manifest);
+      await this.complete(manifest);
+    }
+  }
+
+  private async complete(manifest: Manifest): Promise<void> {
+    try {
+      let stored = this.storedAnswers(manifest.ticket);
+      if (stored === null) {
+        const report = await this.process(manifest);
+        this.log('processed', manifest, { status: report.status, applied: report.applied, blocking: report.counts.B, warnings: report.counts.W });
+        stored = this.storedAnswers(manifest.ticket);
+      }
+      if (stored === null) throw new Error(`no answers stored for ticket ${manifest.ticket}`);
+      this.writeOutAnswers(manifest, stored);
+      const outcome = stored.positive ? 'done' : 'failed';
+      this.options.state.finish(manifest.ticket, outcome);
+      this.processed++;
+      this.log(outcome === 'done' ? 'answered' : 'refused', manifest);
+    } catch (error) {
+      // Left in processing/: the next start (or recovery) takes it again.
+      this.fail('process', error, manifest);
+    }
+  }
+
+  private async process(manifest: Manifest): Promise<ProcessReport> {
+    const dir = this.options.state.processingDir(manifest.ticket);
+    const fileName = manifest.parts[0] ?? manifest.files[0] ?? manifest.base;
+    const receivedAt = new Date(manifest.claimedAt);
+    const ledger: LedgerOptions = {
+      db: this.options.db,
+      sender: manifest.sender,
+      environment: manifest.environment,
+      fileName,
+      ticket: manifest.ticket,
+      receivedAt: manifest.claimedAt,
+      renderAnswers: (report) => renderAnswers(report, { environment: manifest.environment, fileName, receivedAt, ...(this.options.languages !== undefined ? { languages: this.options.languages } : {}) }),
+    };
+    const paths = (manifest.parts.length > 0 ? manifest.parts : manifest.files).map((name) => join(dir, name));
+    if (manifest.refusal === undefined) return this.engine.processFile(paths, {}, ledger);
+    const refusal = manifest.refusal;
+    const findings: Finding[] = 'messageId' in refusal ? [receiptFinding(refusal.code, refusal.messageId, refusal.data)] : [];
+    return this.engine.rejectSubmission(paths, findings, ledger);
+  }
+
+  private storedAnswers(ticket: string): { receipt: string; notification: string | null; positive: boolean } | null {
+    const rows = this.options.db
+      .prepare(`SELECT a.kind, a.xml, f.receipt_code AS code FROM answers a JOIN received_files f ON f.id = a.file_id WHERE f.ticket = ?`)
+      .all(ticket) as Array<{ kind: 'ACRF' | 'NOTI'; xml: string; code: number }>;
+    const receipt = rows.find((r) => r.kind === 'ACRF');
+    if (receipt === undefined) return null;
+    return { receipt: receipt.xml, notification: rows.find((r) => r.kind === 'NOTI')?.xml ?? null, positive: receipt.code === 1 };
+  }
+
+  /** FO.ACRF / FO.NOTI, each followed by its GO marker, in OUT or OUTTEST; never replacing another answer. */
+  private writeOutAnswers(manifest: Manifest, answers: { receipt: string; notification: string | null }): void {
+    const out = join(this.options.root, manifest.sender, manifest.area === 'IN' ? 'OUT' : 'OUTTEST');
+    for (const [kind, xml] of [['ACRF', answers.receipt], ['NOTI', answers.notification]] as const) {
+      if (xml === null) continue;
+      let name = answerName(kind, manifest.base);
+      const existing = join(out, name);
+      // Ours already (written before a crash), or another submission's: then the ticket goes in the name.
+      if (existsSync(existing) && !readFileSync(existing, 'utf8').includes(`<Ticket>${manifest.ticket}</Ticket>`)) name = answerName(kind, manifest.base, manifest.ticket);
+      const path = join(out, name);
+      if (!existsSync(path)) writeAnswerFileSync(path, xml);
+      const go = join(out, answerGoName(kind, manifest.base, name === answerName(kind, manifest.base) ? undefined : manifest.ticket));
+      if (!existsSync(go)) writeAnswerFileSync(go, '');
+    }
+  }
+
+  private senderFolder(manifest: Manifest): string {
+    return join(this.options.root, manifest.sender, manifest.area);
+  }
+
+  private log(event: string, manifest: Manifest, extra: Record<string, unknown> = {}): void {
+    this.options.logger.info({ event, ticket: manifest.ticket, sender: manifest.sender, file: manifest.parts[0] ?? manifest.files[0], ...extra }, event);
+  }
+
+  private fail(stage: string, error: unknown, manifest?: Manifest): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.lastError = `${new Date().toISOString()} ${stage}: ${message}`;
+    this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender } : {}), error: message }, `${stage} failed`);
+  }
+
+  private writeHealth(): void {
+    const health: Health = {
+      pid: process.pid,
+      startedAt: this.startedAt,
+      lastScan: this.lastScan,
+      waiting: Math.max(0, this.waiting),
+      inProgress: this.options.state.inProgress().length,
+      processed: this.processed,
+      lastError: this.lastError,
+    };
+    try {
+      this.options.state.writeHealth(health);
+    } catch (error) {
+      this.options.logger.error({ event: 'error', stage: 'health', error: (error as Error).message }, 'health file not written');
+    }
+  }
+}
+

@@ -1,0 +1,197 @@
+// fla watch with real processes and real folders (DROPFOLDER.md): names, GO/TD, parts, refusals,
+// duplicates, environments, logs, the single-instance lock and SIGTERM.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, FIXTURES, ROOT, tempDir } from '../helpers.js';
+
+const SENDER = '012345';
+const MINIMAL = readFileSync(join(FIXTURES, 'receipt', 'valid', 'minimal.xml'), 'utf8');
+const dirs: Array<{ remove(): void }> = [];
+afterAll(() => dirs.forEach((d) => d.remove()));
+
+let root = '';
+let db = '';
+beforeEach(() => {
+  const dir = tempDir();
+  dirs.push(dir);
+  root = join(dir.path, 'drop');
+  db = join(dir.path, 'fla.sqlite');
+  for (const area of ['IN', 'INTEST', 'OUT', 'OUTTEST']) mkdirSync(join(root, SENDER, area), { recursive: true });
+});
+
+/** A declaration distinct per sequence: its own ReferenceNbr and training reference. */
+function declaration(sequence: string): string {
+  return MINIMAL.replace('ACME-2026Q1-001', `REF-${sequence}`).replace('TR-2026-0001', `TR-${sequence}`);
+}
+
+function put(area: string, name: string, content = ''): void {
+  const path = join(root, SENDER, area, name);
+  writeFileSync(path, content);
+  // Older than the stability delay, so that --once takes it at once.
+  const past = new Date(Date.now() - 5_000);
+  utimesSync(path, past, past);
+}
+
+function once(extra: readonly string[] = []) {
+  const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1', ...extra], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const files = (area: string): string[] => readdirSync(join(root, SENDER, area)).sort();
+const read = (area: string, name: string): string => readFileSync(join(root, SENDER, area, name), 'utf8');
+
+describe('fla watch --once', () => {
+  it('answers a complete submission with FO.ACRF, FO.NOTI and their GO markers, and moves it out of IN', () => {
+    put('IN', 'FI.FLAD.012345.20260420.00001.R.1.1', declaration('00001'));
+    put('IN', 'GO.FLAD.012345.20260420.00001.R.1');
+    const log = once();
+    expect(files('IN')).toEqual([]);
+    expect(files('OUT')).toEqual(['FO.ACRF.012345.20260420.00001.R', 'FO.NOTI.012345.20260420.00001.R', 'GO.ACRF.012345.20260420.00001.R', 'GO.NOTI.012345.20260420.00001.R']);
+    expect(read('OUT', 'FO.NOTI.012345.20260420.00001.R')).toContain('<Status>ACCEPTED</Status>');
+    const check = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(ROOT, 'xsd', 'fla-ack-v1.xsd'), ...files('OUT').filter((f) => f.startsWith('FO.')).map((f) => join(root, SENDER, 'OUT', f))], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(log.map((l) => l.event)).toEqual(expect.arrayContaining(['claimed', 'processed', 'answered']));
+    for (const line of log.filter((l) => l.ticket !== undefined)) expect(line).toMatchObject({ sender: SENDER });
+    const done = join(root, '.fla-state', 'done');
+    const [day] = readdirSync(done);
+    const [ticket] = readdirSync(join(done, day!));
+    expect(readdirSync(join(done, day!, ticket!)).sort()).toEqual(['FI.FLAD.012345.20260420.00001.R.1.1', 'GO.FLAD.012345.20260420.00001.R.1', 'manifest.json']);
+    const health = JSON.parse(readFileSync(join(root, '.fla-state', 'health.json'), 'utf8'));
+    expect(health).toMatchObject({ waiting: 0, inProgress: 0, lastError: null });
+  });
+
+  it('waits for the FI when its GO came first, and leaves other files alone', () => {
+    put('IN', 'GO.FLAD.012345.20260420.00002.R.1');
+    put('IN', '.FI.FLAD.012345.20260420.00002.R.1.1.swp', 'editor');
+    once();
+    expect(files('OUT')).toEqual([]);
+    put('IN', 'FI.FLAD.012345.20260420.00002.R.1.1', declaration('00002'));
+    once();
+    expect(files('OUT')).toHaveLength(4);
+    expect(files('IN')).toEqual(['.FI.FLAD.012345.20260420.00002.R.1.1.swp']);
+  });
+
+  it('TD withdraws the set: a negative receipt, no notification, the files in the failed area', () => {
+    put('IN', 'FI.FLAD.012345.20260420.00003.R.1.1', declaration('00003'));
+    put('IN', 'TD.FLAD.012345.20260420.00003.R.1');
+    once();
+    expect(files('OUT')).toEqual(['FO.ACRF.012345.20260420.00003.R', 'GO.ACRF.012345.20260420.00003.R']);
+    expect(read('OUT', 'FO.ACRF.012345.20260420.00003.R')).toContain('<ResultCode>0</ResultCode>');
+    expect(existsSync(join(root, '.fla-state', 'failed'))).toBe(true);
+  });
+
+  it('reads a 3-part set as one submission, answered once', () => {
+    for (const part of [1, 2, 3]) put('IN', `FI.FLAD.012345.20260420.00004.R.3.${part}`, declaration(`0004${part}`));
+    put('IN', 'GO.FLAD.012345.20260420.00004.R.3');
+    once();
+    expect(files('OUT')).toHaveLength(4);
+    const noti = read('OUT', 'FO.NOTI.012345.20260420.00004.R');
+    expect(noti.match(/<Form position="\d">/g)).toEqual(['<Form position="1">', '<Form position="2">', '<Form position="3">']);
+    expect(noti).toContain('<Forms received="3" accepted="3" rejected="0"/>');
+  });
+
+  it('refuses a bad name (ACRF-131), a wrong environment letter (ACRF-117) and another sender’s number (ACRF-108)', () => {
+    put('IN', 'FI.FLAD.012345.2026042.00005.R.1.1', declaration('00005'));
+    put('IN', 'FI.FLAD.012345.20260420.00006.X.1.1', declaration('00006'));
+    put('IN', 'FI.FLAD.099999.20260420.00007.R.1.1', declaration('00007'));
+    once();
+    const receipts = files('OUT').filter((f) => f.startsWith('FO.ACRF.'));
+    expect(receipts).toHaveLength(3);
+    const codes = receipts.map((f) => /code="(ACRF-\d+)"/.exec(read('OUT', f))?.[1]).sort();
+    expect(codes).toEqual(['ACRF-108', 'ACRF-117', 'ACRF-131']);
+    expect(files('OUT').filter((f) => f.startsWith('FO.NOTI.'))).toEqual([]);
+  });
+
+  it('refuses a duplicate upload with ACRF-133, answering under a name with the ticket as eighth part', () => {
+    put('IN', 'FI.FLAD.012345.20260420.00008.R.1.1', declaration('00008'));
+    put('IN', 'GO.FLAD.012345.20260420.00008.R.1');
+    once();
+    put('IN', 'FI.FLAD.012345.20260420.00008.R.1.1', declaration('00008'));
+    put('IN', 'GO.FLAD.012345.20260420.00008.R.1');
+    once();
+    const receipts = files('OUT').filter((f) => f.startsWith('FO.ACRF.'));
+    expect(receipts).toHaveLength(2);
+    const second = receipts.find((f) => /\.FLA-[0-9A-Za-z-]+$/.test(f))!;
+    expect(read('OUT', second)).toContain('code="ACRF-133"');
+    expect(files('OUT')).toContain(`GO.ACRF.${second.slice('FO.ACRF.'.length)}`);
+  });
+
+  it('answers a test file in OUTTEST and leaves the production ledger untouched; R in INTEST is ACRF-118', () => {
+    put('INTEST', 'FI.FLAD.012345.20260420.00009.T.1.1', declaration('00009'));
+    put('INTEST', 'GO.FLAD.012345.20260420.00009.T.1');
+    put('INTEST', 'FI.FLAD.012345.20260420.00010.R.1.1', declaration('00010'));
+    once();
+    expect(files('OUTTEST').filter((f) => f.startsWith('FO.'))).toHaveLength(3);
+    expect(read('OUTTEST', 'FO.ACRF.012345.20260420.00010.R')).toContain('code="ACRF-118"');
+    const counters = spawnSync(process.execPath, [BIN, 'counters', '--db', db, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(counters.stdout).counters).toEqual([]);
+  });
+
+  it('never writes a national register number into a log line', () => {
+    put('IN', 'FI.FLAD.012345.20260420.00011.R.1.1', declaration('00011').replace('<INSS>85073003328</INSS>', '<INSS>85073003329</INSS>'));
+    put('IN', 'GO.FLAD.012345.20260420.00011.R.1');
+    const r = spawnSync(process.execPath, [BIN, '--verbose', 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(read('OUT', 'FO.NOTI.012345.20260420.00011.R')).toContain('code="10021-004"');
+    for (const line of `${r.stdout}${r.stderr}`.split('\n')) expect(line).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
+  });
+});
+
+describe('the log', () => {
+  it('masks every 11-digit number, in messages and in fields at any depth', async () => {
+    const { createLogger } = await import('../../dist/watch/log.js');
+    let out = '';
+    const logger = createLogger({ write: (chunk: string) => (out += chunk) } as unknown as NodeJS.WritableStream);
+    logger.info({ inss: '85073003328', nested: { list: ['x 90021512370 y'] } }, 'person 85073003328 refused');
+    expect(out).toContain('85*******28');
+    expect(out).toContain('x 90*******70 y');
+    expect(out).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
+  });
+});
+
+describe('fla watch as a daemon', () => {
+  function start(extra: readonly string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+    const child = spawn(process.execPath, [BIN, 'watch', root, '--db', db, '--stable', '0.3', '--rescan', '1', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, output: () => output, exited };
+  }
+
+  async function until(condition: () => boolean, ms = 20_000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!condition()) {
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('waits for an FI that grows for 5 s, refuses a second daemon, and stops cleanly on SIGTERM', async () => {
+    const daemon = start();
+    await until(() => daemon.output().includes('"event":"started"'));
+    const second = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once'], { cwd: ROOT, encoding: 'utf8' });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toMatch(/^fla: FLA_ERR_LOCKED: another fla watch \(pid \d+\)/);
+
+    const text = declaration('00012');
+    const path = join(root, SENDER, 'IN', 'FI.FLAD.012345.20260420.00012.R.1.1');
+    const chunks = 10;
+    for (let i = 0; i < chunks; i++) {
+      appendFileSync(path, text.slice((i * text.length) / chunks, ((i + 1) * text.length) / chunks));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(files('OUT')).toEqual([]);
+    writeFileSync(join(root, SENDER, 'IN', 'GO.FLAD.012345.20260420.00012.R.1'), '');
+    await until(() => files('OUT').length === 4);
+    expect(read('OUT', 'FO.NOTI.012345.20260420.00012.R')).toContain('<Status>ACCEPTED</Status>');
+
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited).toBe(0);
+    expect(daemon.output()).toContain('"event":"stopped"');
+    expect(existsSync(`${db}.watch.lock`)).toBe(false);
+  }, 60_000);
+});
