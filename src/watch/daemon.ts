@@ -1,7 +1,7 @@
 // The drop-folder daemon (DROPFOLDER.md): claims complete submissions, processes each once in one
 // transaction through the engine, answers after the commit, and on start finishes whatever a crash
 // left in processing/. Chokidar events trigger scans; a periodic rescan catches what they miss.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { renderAnswers } from '../answers/files.js';
@@ -134,6 +134,7 @@ export class DropFolderDaemon {
 
   /** On start: every claim still in processing/ is finished (or processed, if nothing was committed). */
   private async recover(): Promise<void> {
+    this.removeStaleTemporaries();
     for (const manifest of this.options.state.inProgress()) {
       this.options.state.moveIn(manifest, this.senderFolder(manifest));
       this.log('recovering', manifest);
@@ -206,6 +207,16 @@ export class DropFolderDaemon {
     }
   }
 
+  /** A write killed half-way leaves its temporary answer behind; with the lock held, none is live. */
+  private removeStaleTemporaries(): void {
+    for (const sender of safeList(this.options.root).filter((name) => /^\d{6}$/.test(name))) {
+      for (const area of ['OUT', 'OUTTEST']) {
+        const folder = join(this.options.root, sender, area);
+        for (const name of safeList(folder).filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) rmSync(join(folder, name), { force: true });
+      }
+    }
+  }
+
   private senderFolder(manifest: Manifest): string {
     return join(this.options.root, manifest.sender, manifest.area);
   }
@@ -238,3 +249,11 @@ export class DropFolderDaemon {
   }
 }
 
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

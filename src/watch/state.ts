@@ -1,7 +1,7 @@
 // The daemon's own folder, out of the senders' sight (DROPFOLDER.md "Layout"): a submission is
 // claimed by moving it into processing/<ticket>/ with a manifest, and leaves for done/ or failed/
 // by date. Nothing a sender sent is ever deleted, only moved.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Area = 'IN' | 'INTEST';
@@ -53,10 +53,12 @@ export class StateFolder {
   inProgress(): Manifest[] {
     const out: Manifest[] = [];
     for (const ticket of readdirSync(join(this.root, 'processing')).sort()) {
+      const dir = this.processingDir(ticket);
       try {
-        out.push(JSON.parse(readFileSync(join(this.processingDir(ticket), 'manifest.json'), 'utf8')) as Manifest);
+        out.push(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest);
       } catch {
-        // A claim that crashed before its manifest existed holds no file yet: nothing was moved.
+        // A claim that crashed before its manifest existed holds no sender file yet: drop it.
+        if (readdirSync(dir).every((name) => name === '.manifest.tmp')) rmSync(dir, { recursive: true, force: true });
       }
     }
     return out;

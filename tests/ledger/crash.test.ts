@@ -5,32 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { BIN, ROOT, tempDir } from '../helpers.js';
+import { BIN, ROOT, dumpLedger as dump, tempDir } from '../helpers.js';
 
 const RUNS = Number(process.env.FLA_CRASH_RUNS ?? 50);
-const TABLES: Record<string, string> = {
-  received_files: 'sender, file_name, sha256, environment, receipt_code, status',
-  forms: 'form_index, sender, reference_nbr, company_id, quarter, result_code',
-  workers: 'company_id, inss, name, first_name',
-  persons: 'sequence_nbr, company_id, inss, result_code',
-  right_versions: 'company_id, inss, year, right_type, hours, current',
-  training_versions: 'company_id, user_reference, inss, action, cancelled, start_day, end_day, year, hours, uses_credit, right_type, current',
-  findings: 'code, severity, line, xpath, value',
-  counters: 'company_id, inss, window_start, year, right_type, granted, used',
-  uncovered: 'company_id, inss, window_start, hours',
-};
-
-/** The ledger's content without the columns that differ between two runs (tickets, times, ids). */
-function dump(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    return JSON.stringify(Object.entries(TABLES).map(([table, columns]) => db.prepare(`SELECT ${columns} FROM ${table} ORDER BY ${columns}`).all()));
-  } finally {
-    db.close();
-  }
-}
-
 function fla(args: readonly string[]): void {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(`fla ${args.join(' ')}: ${r.stderr}`);
@@ -44,17 +21,17 @@ describe('crash safety of fla process', () => {
   let after = '';
   let duration = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fla(['generate', '--persons', '300', '--seed', '5', '--quarter', '20254', '--out', join(dir.path, 'first.xml')]);
     fla(['process', join(dir.path, 'first.xml'), '--db', base, '--out', join(dir.path, 'answers'), '--quiet']);
     fla(['generate', '--persons', '3000', '--seed', '6', '--anomalies', '0.05', '--out', file]);
-    before = dump(base);
+    before = await dump(base);
     const full = join(dir.path, 'full.sqlite');
     copyFileSync(base, full);
     const started = Date.now();
     fla(['process', file, '--db', full, '--out', join(dir.path, 'answers'), '--quiet']);
     duration = Date.now() - started;
-    after = dump(full);
+    after = await dump(full);
   });
   afterAll(() => dir.remove());
 
@@ -72,7 +49,7 @@ describe('crash safety of fla process', () => {
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
       await exited;
-      const state = dump(db);
+      const state = await dump(db);
       expect(state === before || state === after, `run ${run}: killed after ${delay} ms the ledger is neither before nor after`).toBe(true);
       seen[state === before ? 'before' : 'after']++;
       expect(existsSync(`${db}-journal`)).toBe(false);
