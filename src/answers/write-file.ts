@@ -9,6 +9,8 @@ import { basename, dirname, join } from 'node:path';
 export interface WriteAnswerOptions {
   /** Fail with EEXIST instead of replacing an existing answer (DROPFOLDER.md: never replace). */
   readonly exclusive?: boolean;
+  /** Skip the folder fsync when the caller syncs the folder once after several answers. */
+  readonly syncFolder?: boolean;
 }
 
 function tempPath(path: string): string {
@@ -59,16 +61,7 @@ export function writeAnswerFileSync(path: string, xml: string, options: WriteAns
       renameSync(temp, path);
     }
     moved = true;
-    try {
-      const dir = openSync(dirname(path), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-    } catch {
-      // Some platforms cannot fsync a directory; the file itself is complete either way.
-    }
+    if (options.syncFolder !== false) syncFolderSync(dirname(path));
   } finally {
     if (!moved) {
       try {
@@ -90,5 +83,19 @@ async function syncDir(dir: string): Promise<void> {
     }
   } catch {
     // Some platforms cannot fsync a directory; the file itself is complete either way.
+  }
+}
+
+/** Makes the renames in a folder durable (no-op where a folder cannot be fsynced). */
+export function syncFolderSync(folder: string): void {
+  try {
+    const dir = openSync(folder, 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the files themselves are complete either way.
   }
 }

@@ -66,13 +66,17 @@ export class LedgerStore {
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertAnswer: s(`INSERT INTO answers (file_id, kind, xml) VALUES (?, ?, ?)`),
       referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
-      receivedBefore: s(`SELECT ticket FROM received_files WHERE sender = ? AND receipt_code = 1 AND (file_name = ? OR sha256 = ?) AND id != ? LIMIT 1`),
+      // Two lookups, each on its own index: an OR here made SQLite walk all of the sender's files.
+      receivedByName: s(`SELECT ticket FROM received_files WHERE sender = ? AND file_name = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
+      receivedBySha: s(`SELECT ticket FROM received_files WHERE sender = ? AND sha256 = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
     };
   }
 
   /** An earlier positive receipt of the same name or content, other than the file `exceptId`. */
   receivedBefore(sender: string, fileName: string, sha256: string, exceptId = 0): string | undefined {
-    return (this.statements.receivedBefore.get(sender, fileName, sha256, exceptId) as { ticket: string } | undefined)?.ticket;
+    const byName = this.statements.receivedByName.get(sender, fileName, exceptId) as { ticket: string } | undefined;
+    if (byName !== undefined || sha256 === '') return byName?.ticket;
+    return (this.statements.receivedBySha.get(sender, sha256, exceptId) as { ticket: string } | undefined)?.ticket;
   }
 
   referenceAccepted(sender: string, referenceNbr: string): boolean {

@@ -1,12 +1,12 @@
 // The drop-folder daemon (DROPFOLDER.md): claims complete submissions, processes each once in one
 // transaction through the engine, answers after the commit, and on start finishes whatever a crash
 // left in processing/. Chokidar events trigger scans; a periodic rescan catches what they miss.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { renderAnswers } from '../answers/files.js';
 import { newTicket } from '../answers/ticket.js';
-import { writeAnswerFileSync } from '../answers/write-file.js';
+import { syncFolderSync, writeAnswerFileSync } from '../answers/write-file.js';
 import { Engine, type LedgerOptions, type ProcessReport } from '../engine.js';
 import type { Finding } from '../findings.js';
 import type { Db } from '../ledger/database.js';
@@ -52,7 +52,8 @@ export class DropFolderDaemon {
       depth: 2,
       usePolling: this.options.poll,
       interval: Math.min(this.options.rescanMs, 1000),
-      ignored: (path: string) => path.startsWith(this.options.state.root),
+      // Our own answers and claims are no news: only the senders' IN and INTEST folders are.
+      ignored: (path: string) => path.startsWith(this.options.state.root) || /[\\/]OUT(TEST)?([\\/]|$)/.test(path.slice(this.options.root.length)),
     });
     this.watcher.on('add', () => this.trigger()).on('change', () => this.trigger()).on('error', (error: unknown) => this.fail('watcher', error));
     this.timer = setInterval(() => this.trigger(), this.options.rescanMs);
@@ -98,13 +99,16 @@ export class DropFolderDaemon {
       } while (this.again && !this.stopping);
     })().finally(() => {
       this.scanning = null;
+      // A trigger that came after the loop's last check must not be lost.
+      if (this.again) this.trigger();
     });
   }
 
   private async scanAndProcess(): Promise<void> {
     try {
-      const { ready, waiting } = scanDropFolder(this.options.root, this.options.stableMs);
+      const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, this.options.stableMs);
       this.waiting = waiting + ready.length;
+      if (retryInMs !== null && this.watcher !== null && !this.stopping) setTimeout(() => this.trigger(), retryInMs).unref();
       this.lastScan = new Date().toISOString();
       this.writeHealth();
       for (const candidate of ready) {
@@ -191,20 +195,25 @@ export class DropFolderDaemon {
     return { receipt: receipt.xml, notification: rows.find((r) => r.kind === 'NOTI')?.xml ?? null, positive: receipt.code === 1 };
   }
 
-  /** FO.ACRF / FO.NOTI, each followed by its GO marker, in OUT or OUTTEST; never replacing another answer. */
+  /**
+   * FO.ACRF / FO.NOTI in OUT or OUTTEST, then their GO markers once both are durable (one folder
+   * sync each step); never replacing another submission's answer.
+   */
   private writeOutAnswers(manifest: Manifest, answers: { receipt: string; notification: string | null }): void {
     const out = join(this.options.root, manifest.sender, manifest.area === 'IN' ? 'OUT' : 'OUTTEST');
+    const markers: string[] = [];
     for (const [kind, xml] of [['ACRF', answers.receipt], ['NOTI', answers.notification]] as const) {
       if (xml === null) continue;
-      let name = answerName(kind, manifest.base);
-      const existing = join(out, name);
+      const plain = answerName(kind, manifest.base);
       // Ours already (written before a crash), or another submission's: then the ticket goes in the name.
-      if (existsSync(existing) && !readFileSync(existing, 'utf8').includes(`<Ticket>${manifest.ticket}</Ticket>`)) name = answerName(kind, manifest.base, manifest.ticket);
-      const path = join(out, name);
-      if (!existsSync(path)) writeAnswerFileSync(path, xml);
-      const go = join(out, answerGoName(kind, manifest.base, name === answerName(kind, manifest.base) ? undefined : manifest.ticket));
-      if (!existsSync(go)) writeAnswerFileSync(go, '');
+      const taken = existsSync(join(out, plain)) && !readFileSync(join(out, plain), 'utf8').includes(`<Ticket>${manifest.ticket}</Ticket>`);
+      const path = join(out, taken ? answerName(kind, manifest.base, manifest.ticket) : plain);
+      if (!existsSync(path)) writeAnswerFileSync(path, xml, { syncFolder: false });
+      markers.push(join(out, answerGoName(kind, manifest.base, taken ? manifest.ticket : undefined)));
     }
+    syncFolderSync(out);
+    for (const marker of markers) if (!existsSync(marker)) closeSync(openSync(marker, 'w'));
+    syncFolderSync(out);
   }
 
   /** A write killed half-way leaves its temporary answer behind; with the lock held, none is live. */

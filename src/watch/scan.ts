@@ -11,6 +11,8 @@ export interface ScanResult {
   readonly ready: Candidate[];
   /** Submissions seen but not ready yet (no GO, a missing part, a part still growing). */
   readonly waiting: number;
+  /** When a complete set only waits to be stable: how long until it may be, so no event is needed. */
+  readonly retryInMs: number | null;
 }
 
 interface FileSeen {
@@ -25,16 +27,18 @@ const SENDER = /^\d{6}$/;
 export function scanDropFolder(root: string, stableMs: number, now = Date.now()): ScanResult {
   const ready: Candidate[] = [];
   let waiting = 0;
+  let retryInMs: number | null = null;
   for (const sender of list(root).filter((name) => SENDER.test(name))) {
     for (const area of ['IN', 'INTEST'] as const) {
       const folder = join(root, sender, area);
       const result = scanArea(folder, sender, area, stableMs, now);
       ready.push(...result.ready);
       waiting += result.waiting;
+      if (result.retryInMs !== null) retryInMs = Math.min(retryInMs ?? Infinity, result.retryInMs);
     }
   }
   ready.sort((a, b) => a.since - b.since || (a.base < b.base ? -1 : 1));
-  return { ready, waiting };
+  return { ready, waiting, retryInMs };
 }
 
 function scanArea(folder: string, sender: string, area: Area, stableMs: number, now: number): ScanResult {
@@ -58,6 +62,7 @@ function scanArea(folder: string, sender: string, area: Area, stableMs: number, 
     sets.set(key, [...(sets.get(key) ?? []), seen]);
   }
   let waiting = 0;
+  let retryInMs: number | null = null;
   for (const [key, files] of sets) {
     const go = files.find((f) => f.parsed.kind === 'GO');
     const td = files.find((f) => f.parsed.kind === 'TD');
@@ -73,9 +78,12 @@ function scanArea(folder: string, sender: string, area: Area, stableMs: number, 
     const complete = go !== undefined && parts.length === first.parts && parts.every((p, i) => partOf(p) === i + 1);
     const stable = files.every((f) => now - f.mtimeMs >= stableMs);
     if (complete && stable) ready.push({ ...common, parts: parts.map((p) => p.name), since: go.mtimeMs });
-    else waiting++;
+    else {
+      waiting++;
+      if (complete) retryInMs = Math.min(retryInMs ?? Infinity, stableMs - Math.min(...files.map((f) => now - f.mtimeMs)) + 5);
+    }
   }
-  return { ready, waiting };
+  return { ready, waiting, retryInMs };
 }
 
 function partOf(file: FileSeen): number {

@@ -3,7 +3,7 @@
 // on the same generated files (cached in .bench/). Peak RSS is sampled over the whole process
 // tree every 20 ms, because fla validates in a child process. Sizes: FLA_BENCH_SIZES=10,200,1000 (MB).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { finished } from 'node:stream/promises';
@@ -115,6 +115,50 @@ for (const { mb, ref, validate, processed } of rows) {
 }
 
 if (process.env.FLA_BENCH_SMALL !== '0') await smallFiles(Number(process.env.FLA_BENCH_SMALL ?? 1000));
+if (process.env.FLA_BENCH_WATCH !== '0') await dropFolder(Number(process.env.FLA_BENCH_WATCH ?? 1000));
+
+/** fla watch: a burst of small submissions dropped at once, then GO-to-NOTI latency one at a time. */
+async function dropFolder(count) {
+  const { generateDeclaration } = await import('../../dist/generate/generator.js');
+  const dir = mkdtempSync(join(tmpdir(), 'fla-bench-watch-'));
+  const root = join(dir, 'drop');
+  const inbox = join(root, '012345', 'IN');
+  const outbox = join(root, '012345', 'OUT');
+  for (const area of ['IN', 'OUT', 'INTEST', 'OUTTEST']) mkdirSync(join(root, '012345', area), { recursive: true });
+  const write = async (n) => {
+    const sequence = String(n).padStart(5, '0');
+    const file = join(inbox, `FI.FLAD.012345.20260420.${sequence}.R.1.1`);
+    const out = createWriteStream(file);
+    await generateDeclaration({ persons: 5, seed: 50_000 + n }, out);
+    out.end();
+    await finished(out);
+    return `GO.FLAD.012345.20260420.${sequence}.R.1`;
+  };
+  try {
+    for (let n = 1; n <= count; n++) writeFileSync(join(inbox, await write(n)), '');
+    const started = process.hrtime.bigint();
+    const daemon = spawn(process.execPath, [FLA, 'watch', root, '--db', join(dir, 'ledger.sqlite'), '--stable', '0.1'], { stdio: 'ignore' });
+    const answered = () => readdirSync(outbox).filter((f) => f.startsWith('GO.NOTI.')).length;
+    while (answered() < count) await new Promise((resolve) => setTimeout(resolve, 20));
+    const burst = Number(process.hrtime.bigint() - started) / 1e9;
+    const latencies = [];
+    for (let n = count + 1; n <= count + 40; n++) {
+      const go = await write(n);
+      const sent = process.hrtime.bigint();
+      writeFileSync(join(inbox, go), '');
+      const marker = join(outbox, go.replace('GO.FLAD.', 'GO.NOTI.').replace(/\.1$/, ''));
+      while (!existsSync(marker)) await new Promise((resolve) => setTimeout(resolve, 5));
+      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    }
+    daemon.kill('SIGTERM');
+    latencies.sort((a, b) => a - b);
+    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(0);
+    console.log(`\nfla watch: a burst of ${count} submissions (5 persons each) answered in ${burst.toFixed(1)} s = ${(count / burst).toFixed(0)} submissions/s (daemon start included)`);
+    console.log(`GO to GO.NOTI for one submission at a time (${latencies.length} drops): median ${pct(0.5)} ms, p95 ${pct(0.95)} ms (stability delay 0.1 s included)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Many small files into one ledger, in one fla process run: does file 1,000 cost what file 1 did? */
 async function smallFiles(count) {
