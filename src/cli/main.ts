@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FlaError } from '../errors.js';
 import { countersCommand } from './counters.js';
 import { generateCommand } from './generate.js';
+import { mandatesAddCommand, mandatesListCommand, mandatesRemoveCommand } from './mandates.js';
 import { processCommand } from './process.js';
 import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
@@ -88,6 +89,37 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-o, --out <file>', 'output file (default: standard output)')
     .addHelpText('after', '\nExample:\n  fla generate --persons 50000 --seed 7 --out big.xml')
     .action(async (options: Record<string, string>) => set(await generateCommand(options)));
+
+  const mandates = program.command('mandates').description('list, add, remove the sender → employer mandates of the drop folder (none: every sender may declare for any employer)')
+    .addHelpText('after', '\nExample:\n  fla mandates add --sender 012345 --company 0403170701 --from 2026-01-01\n  fla mandates list --format json');
+  mandates
+    .command('list')
+    .description('the mandates, by sender, CompanyID and start')
+    .option('--sender <id>', 'one sender (six digits)')
+    .option('--company <CompanyID>', 'one employer')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .addOption(new Option('--format <format>', 'table or JSON').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExample:\n  fla mandates list --sender 012345 --format json')
+    .action(async (options: Record<string, unknown>) => set(await mandatesListCommand(options)));
+  mandates
+    .command('add')
+    .description('let a sender declare for an employer, from and until a day (both inclusive); the same start again sets the end')
+    .requiredOption('--sender <id>', 'the sender (six digits)')
+    .requiredOption('--company <CompanyID>', 'the employer (enterprise number)')
+    .option('--from <YYYY-MM-DD>', 'first day of the mandate (default 2024-01-01)')
+    .option('--until <YYYY-MM-DD>', 'last day of the mandate (default: open-ended)')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .addHelpText('after', '\nExample:\n  fla mandates add --sender 012345 --company 0403170701 --from 2026-01-01 --until 2026-12-31')
+    .action(async (options: Record<string, unknown>) => set(await mandatesAddCommand(options)));
+  mandates
+    .command('remove')
+    .description("remove a sender's mandates for an employer (only the one starting on --from, when given)")
+    .requiredOption('--sender <id>', 'the sender (six digits)')
+    .requiredOption('--company <CompanyID>', 'the employer (enterprise number)')
+    .option('--from <YYYY-MM-DD>', 'only the mandate starting on this day')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .addHelpText('after', '\nExample:\n  fla mandates remove --sender 012345 --company 0403170701 --from 2026-01-01')
+    .action(async (options: Record<string, unknown>) => set(await mandatesRemoveCommand(options)));
 
   program
     .command('rules')

@@ -139,6 +139,18 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (file_id, kind)
   ) WITHOUT ROWID;
   `,
+  // 3: the mandates of DROPFOLDER.md "Authorisation": which sender may declare for which employer,
+  // from and until which day (ISO dates, both inclusive; no end = open-ended).
+  `
+  CREATE TABLE mandates (
+    sender       TEXT NOT NULL,
+    company_id   TEXT NOT NULL,
+    valid_from   TEXT NOT NULL,
+    valid_until  TEXT,
+    PRIMARY KEY (sender, company_id, valid_from),
+    CHECK (valid_until IS NULL OR valid_until >= valid_from)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import type { LedgerView } from '../rules/rule.js';
 import type { FormOutcome, PersonOutcome } from '../rules/runner.js';
 import type { WindowCounters } from './allocation.js';
 import type { Db } from './database.js';
+import { holdsMandate, mandatesConfigured } from '../watch/mandates.js';
 import { LedgerStore, type ReceivedFile, type StoredCounters } from './store.js';
 
 export interface WindowChange {
@@ -23,6 +24,8 @@ export class LedgerSession implements LedgerView {
   private formId = 0;
   private lastCounters = new Map<string, WindowCounters>();
   private open = false;
+  /** Whether mandates are checked, looked up once per session. */
+  private mandates: boolean | undefined;
 
   constructor(
     private readonly db: Db,
@@ -114,6 +117,12 @@ export class LedgerSession implements LedgerView {
 
   trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled' {
     return this.store.trainingState(companyId, reference);
+  }
+
+  /** DROPFOLDER.md "Authorisation": undefined (no check) where no mandates are configured, or the sender is no drop-folder sender number. */
+  holdsMandate(companyId: string, onDate: string): boolean | undefined {
+    this.mandates ??= /^\d{6}$/.test(this.sender) && mandatesConfigured(this.db);
+    return this.mandates ? holdsMandate(this.db, this.sender, companyId, onDate) : undefined;
   }
 
   uncoveredHours(_companyId: string, reference: string): number {

@@ -41,6 +41,11 @@ export interface LedgerView {
   trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled';
   /** Hours of a training that no credit covers, after the person in hand was applied. */
   uncoveredHours(companyId: string, reference: string): number;
+  /**
+   * Whether the sender holds a mandate for the employer on that ISO date (DROPFOLDER.md
+   * "Authorisation"); undefined, or the method absent, where no mandates are configured.
+   */
+  holdsMandate?(companyId: string, onDate: string): boolean | undefined;
 }
 
 export interface RuleContext<M extends string> {

@@ -10,7 +10,7 @@ export interface Manifest {
   readonly ticket: string;
   readonly sender: string;
   readonly area: Area;
-  /** The submission's base name, e.g. FLAD.012345.20260420.00001.R (answers echo it). */
+  /** The submission's key, e.g. 012345.20260420.00001.R.1 (answers echo its first four fields). */
   readonly base: string;
   readonly environment: 'R' | 'T' | 'S';
   /** Every file of the submission as it was named in the sender's folder. */

@@ -6,6 +6,10 @@ export const ledger: Catalogue = {
     alreadyAccepted: 'A declaration with ReferenceNbr {value} was already accepted from this sender. Give every declaration its own reference.',
     twiceInFile: 'ReferenceNbr {value} is used by an earlier declaration of this file. Give every declaration its own reference.',
   },
+  '10012-101': {
+    description: 'the sender holds no mandate for this CompanyID',
+    noMandate: 'Sender {sender} holds no mandate for employer {value} on {date} (the FormCreationDate). Have the mandate registered, or correct the CompanyID.',
+  },
   '10052-166': {
     description: 'REPLACE or CANCEL of a training this employer never declared',
     unknownReference: '{action} of training {value}, which this employer never declared. Declare it with CREATE first, or correct the TrainingUserReference.',

@@ -6,6 +6,10 @@ export const ledger: Catalogue = {
     alreadyAccepted: 'Une déclaration avec la ReferenceNbr {value} a déjà été acceptée de cet expéditeur. Donnez à chaque déclaration sa propre référence.',
     twiceInFile: 'La ReferenceNbr {value} est utilisée par une déclaration précédente de ce fichier. Donnez à chaque déclaration sa propre référence.',
   },
+  '10012-101': {
+    description: "l'expéditeur ne détient aucun mandat pour cette CompanyID",
+    noMandate: "L'expéditeur {sender} ne détient aucun mandat pour l'employeur {value} à la date du {date} (la FormCreationDate). Faites enregistrer le mandat, ou corrigez la CompanyID.",
+  },
   '10052-166': {
     description: "REPLACE ou CANCEL d'une formation que cet employeur n'a jamais déclarée",
     unknownReference: "{action} de la formation {value}, que cet employeur n'a jamais déclarée. Déclarez-la d'abord avec CREATE, ou corrigez la TrainingUserReference.",

@@ -6,6 +6,10 @@ export const ledger: Catalogue = {
     alreadyAccepted: 'Een aangifte met ReferenceNbr {value} werd al aanvaard van deze afzender. Geef elke aangifte een eigen referentie.',
     twiceInFile: 'ReferenceNbr {value} wordt gebruikt door een eerdere aangifte in dit bestand. Geef elke aangifte een eigen referentie.',
   },
+  '10012-101': {
+    description: 'de afzender heeft geen mandaat voor deze CompanyID',
+    noMandate: 'Afzender {sender} heeft op {date} (de FormCreationDate) geen mandaat voor werkgever {value}. Laat het mandaat registreren, of verbeter de CompanyID.',
+  },
   '10052-166': {
     description: 'REPLACE of CANCEL van een opleiding die deze werkgever nooit aangaf',
     unknownReference: '{action} van opleiding {value}, die deze werkgever nooit aangaf. Geef ze eerst aan met CREATE, of verbeter de TrainingUserReference.',
