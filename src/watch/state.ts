@@ -23,6 +23,8 @@ export interface Manifest {
 }
 
 export class StateFolder {
+  private readonly made = new Set<string>();
+
   constructor(readonly root: string) {
     for (const area of ['processing', 'done', 'failed']) mkdirSync(join(root, area), { recursive: true });
   }
@@ -34,9 +36,9 @@ export class StateFolder {
   /** Claims: the manifest first, then each file moved in (a crash in between is finished on start). */
   claim(manifest: Manifest, senderFolder: string): string {
     const dir = this.processingDir(manifest.ticket);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, '.manifest.tmp'), JSON.stringify(manifest, null, 2));
-    renameSync(join(dir, '.manifest.tmp'), join(dir, 'manifest.json'));
+    mkdirSync(dir);
+    // Written in place: a manifest torn by a crash comes before any file was moved (see inProgress).
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     this.moveIn(manifest, senderFolder);
     return dir;
   }
@@ -57,8 +59,8 @@ export class StateFolder {
       try {
         out.push(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest);
       } catch {
-        // A claim that crashed before its manifest existed holds no sender file yet: drop it.
-        if (readdirSync(dir).every((name) => name === '.manifest.tmp')) rmSync(dir, { recursive: true, force: true });
+        // A claim that crashed before its manifest was whole holds no sender file yet: drop it.
+        if (readdirSync(dir).every((name) => name === 'manifest.json')) rmSync(dir, { recursive: true, force: true });
       }
     }
     return out;
@@ -68,7 +70,10 @@ export class StateFolder {
   finish(ticket: string, outcome: 'done' | 'failed', now = new Date()): string {
     const day = now.toISOString().slice(0, 10).replace(/-/g, '');
     const target = join(this.root, outcome, day);
-    mkdirSync(target, { recursive: true });
+    if (!this.made.has(target)) {
+      mkdirSync(target, { recursive: true });
+      this.made.add(target);
+    }
     const to = join(target, ticket);
     renameSync(this.processingDir(ticket), to);
     return to;
