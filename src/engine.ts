@@ -133,7 +133,14 @@ export class Engine {
     const apply = ledger !== null && ledger.options.environment === 'R' && !dryRun;
     const now = (): string => new Date().toISOString();
     const answer = (report: ProcessReport): ProcessReport => {
-      const answers = ledger?.options.renderAnswers?.(report);
+      let answers: Answers | undefined;
+      try {
+        answers = ledger?.options.renderAnswers?.(report);
+      } catch (error) {
+        // V8 strings stop at 512 MB: a notification for ~700,000 persons does not fit (README).
+        if (error instanceof RangeError) throw new FlaError('FLA_ERR_ANSWER', `the notification for ${name} is too large to write (${error.message}); nothing was applied — split the file into smaller ones`);
+        throw error;
+      }
       return answers === undefined ? report : { ...report, answers };
     };
 
