@@ -17,6 +17,20 @@ import { answerGoName, answerName } from './names.js';
 import { scanDropFolder, type Candidate } from './scan.js';
 import { StateFolder, type Health, type Manifest } from './state.js';
 
+/** Answers go out (and their GO markers) for this many submissions at a time, at most. */
+const ANSWER_BATCH = 50;
+
+interface StoredAnswers {
+  readonly receipt: string;
+  readonly notification: string | null;
+  readonly positive: boolean;
+}
+
+interface Processed {
+  readonly manifest: Manifest;
+  readonly answers: StoredAnswers;
+}
+
 export interface DaemonOptions {
   readonly root: string;
   readonly db: Db;
@@ -34,6 +48,8 @@ export class DropFolderDaemon {
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
+  private pending: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
   private again = false;
   private stopping = false;
   private processed = 0;
@@ -47,16 +63,27 @@ export class DropFolderDaemon {
   /** Finishes what a crash left, takes what waits, then follows events until stopped. */
   async start(): Promise<void> {
     await this.recover();
+    // DROPFOLDER.md "Start-up": take what already waits before following events, so that the
+    // watcher's first crawl of the tree does not compete with a backlog.
+    await this.scanAndProcess();
     this.watcher = watch(this.options.root, {
       ignoreInitial: true,
       depth: 2,
       usePolling: this.options.poll,
+      atomic: false,
       interval: Math.min(this.options.rescanMs, 1000),
-      // Our own answers and claims are no news: only the senders' IN and INTEST folders are.
-      ignored: (path: string) => path.startsWith(this.options.state.root) || /[\\/]OUT(TEST)?([\\/]|$)/.test(path.slice(this.options.root.length)),
+      // Chokidar follows the folders; each file event only nudges a scan, which reads names and
+      // sizes itself. Letting chokidar stat every file of a large upload cost more than the scans.
+      ignored: (path: string) => path.startsWith(this.options.state.root) || /[\\/]OUT(TEST)?([\\/]|$)/.test(path.slice(this.options.root.length)) || /[\\/](FI|GO|TD)\.[^\\/]*$|[\\/]\.[^\\/]*$/.test(path),
     });
-    this.watcher.on('add', () => this.trigger()).on('change', () => this.trigger()).on('error', (error: unknown) => this.fail('watcher', error));
+    this.watcher
+      .on('raw', () => this.soon())
+      .on('add', () => this.soon())
+      .on('change', () => this.soon())
+      .on('error', (error: unknown) => this.fail('watcher', error));
+    await new Promise<void>((ready) => this.watcher!.once('ready', () => ready()));
     this.timer = setInterval(() => this.trigger(), this.options.rescanMs);
+    // What arrived during the backlog or the crawl.
     this.trigger();
   }
 
@@ -80,10 +107,24 @@ export class DropFolderDaemon {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer !== null) clearInterval(this.timer);
+    for (const timer of [this.pending, this.retry]) if (timer !== null) clearTimeout(timer);
     await this.watcher?.close();
     await this.scanning;
     this.engine.close();
     this.writeHealth();
+  }
+
+  /**
+   * Events come in bursts (an upload of many sets): one scan shortly after the last of them, and at
+   * most one retry timer for sets that only wait to be stable.
+   */
+  private soon(delayMs = 25): void {
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.trigger();
+    }, delayMs);
+    this.pending.unref();
   }
 
   private trigger(): void {
@@ -108,21 +149,35 @@ export class DropFolderDaemon {
     try {
       const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, this.options.stableMs);
       this.waiting = waiting + ready.length;
-      if (retryInMs !== null && this.watcher !== null && !this.stopping) setTimeout(() => this.trigger(), retryInMs).unref();
+      if (retryInMs !== null && this.watcher !== null && !this.stopping && this.retry === null) {
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          this.trigger();
+        }, retryInMs);
+        this.retry.unref();
+      }
       this.lastScan = new Date().toISOString();
       this.writeHealth();
+      // Answers go out in batches: one folder sync per batch instead of two per submission.
+      let batch: Processed[] = [];
       for (const candidate of ready) {
         if (this.stopping) break;
-        await this.take(candidate);
+        const processed = await this.take(candidate);
+        if (processed !== null) batch.push(processed);
         this.waiting--;
+        if (batch.length >= ANSWER_BATCH) {
+          this.deliver(batch);
+          batch = [];
+        }
       }
+      this.deliver(batch);
     } catch (error) {
       this.fail('scan', error);
     }
     this.writeHealth();
   }
 
-  private async take(candidate: Candidate): Promise<void> {
+  private async take(candidate: Candidate): Promise<Processed | null> {
     const { senderFolder, since: _since, ...rest } = candidate;
     const manifest: Manifest = { ...rest, ticket: newTicket(), claimedAt: new Date().toISOString() };
     try {
@@ -130,10 +185,10 @@ export class DropFolderDaemon {
     } catch (error) {
       // The sender removed or renamed a file between the scan and the claim: the next scan decides.
       this.fail('claim', error, manifest);
-      return;
+      return null;
     }
     this.log('claimed', manifest, { files: manifest.files });
-    await this.complete(manifest);
+    return this.complete(manifest);
   }
 
   /** On start: every claim still in processing/ is finished (or processed, if nothing was committed). */
@@ -142,11 +197,13 @@ export class DropFolderDaemon {
     for (const manifest of this.options.state.inProgress()) {
       this.options.state.moveIn(manifest, this.senderFolder(manifest));
       this.log('recovering', manifest);
-      await this.complete(manifest);
+      const processed = await this.complete(manifest);
+      if (processed !== null) this.deliver([processed]);
     }
   }
 
-  private async complete(manifest: Manifest): Promise<void> {
+  /** Processed once (or found processed before a crash): its answers as the ledger stored them. */
+  private async complete(manifest: Manifest): Promise<Processed | null> {
     try {
       let stored = this.storedAnswers(manifest.ticket);
       if (stored === null) {
@@ -155,14 +212,41 @@ export class DropFolderDaemon {
         stored = this.storedAnswers(manifest.ticket);
       }
       if (stored === null) throw new Error(`no answers stored for ticket ${manifest.ticket}`);
-      this.writeOutAnswers(manifest, stored);
-      const outcome = stored.positive ? 'done' : 'failed';
-      this.options.state.finish(manifest.ticket, outcome);
-      this.processed++;
-      this.log(outcome === 'done' ? 'answered' : 'refused', manifest);
+      return { manifest, answers: stored };
     } catch (error) {
       // Left in processing/: the next start (or recovery) takes it again.
       this.fail('process', error, manifest);
+      return null;
+    }
+  }
+
+  /** Writes the answers, syncs each answer folder once, then the GO markers, then releases the claims. */
+  private deliver(batch: readonly Processed[]): void {
+    if (batch.length === 0) return;
+    const markers: string[] = [];
+    const folders = new Set<string>();
+    const delivered: Processed[] = [];
+    for (const processed of batch) {
+      try {
+        markers.push(...this.writeOutAnswers(processed.manifest, processed.answers));
+        folders.add(this.outFolder(processed.manifest));
+        delivered.push(processed);
+      } catch (error) {
+        this.fail('answer', error, processed.manifest);
+      }
+    }
+    folders.forEach(syncFolderSync);
+    for (const marker of markers) if (!existsSync(marker)) closeSync(openSync(marker, 'w'));
+    folders.forEach(syncFolderSync);
+    for (const { manifest, answers } of delivered) {
+      try {
+        const outcome = answers.positive ? 'done' : 'failed';
+        this.options.state.finish(manifest.ticket, outcome);
+        this.processed++;
+        this.log(outcome === 'done' ? 'answered' : 'refused', manifest);
+      } catch (error) {
+        this.fail('finish', error, manifest);
+      }
     }
   }
 
@@ -186,7 +270,7 @@ export class DropFolderDaemon {
     return this.engine.rejectSubmission(paths, findings, ledger);
   }
 
-  private storedAnswers(ticket: string): { receipt: string; notification: string | null; positive: boolean } | null {
+  private storedAnswers(ticket: string): StoredAnswers | null {
     const rows = this.options.db
       .prepare(`SELECT a.kind, a.xml, f.receipt_code AS code FROM answers a JOIN received_files f ON f.id = a.file_id WHERE f.ticket = ?`)
       .all(ticket) as Array<{ kind: 'ACRF' | 'NOTI'; xml: string; code: number }>;
@@ -195,12 +279,9 @@ export class DropFolderDaemon {
     return { receipt: receipt.xml, notification: rows.find((r) => r.kind === 'NOTI')?.xml ?? null, positive: receipt.code === 1 };
   }
 
-  /**
-   * FO.ACRF / FO.NOTI in OUT or OUTTEST, then their GO markers once both are durable (one folder
-   * sync each step); never replacing another submission's answer.
-   */
-  private writeOutAnswers(manifest: Manifest, answers: { receipt: string; notification: string | null }): void {
-    const out = join(this.options.root, manifest.sender, manifest.area === 'IN' ? 'OUT' : 'OUTTEST');
+  /** FO.ACRF / FO.NOTI in OUT or OUTTEST, never replacing another submission's; returns their GO markers. */
+  private writeOutAnswers(manifest: Manifest, answers: StoredAnswers): string[] {
+    const out = this.outFolder(manifest);
     const markers: string[] = [];
     for (const [kind, xml] of [['ACRF', answers.receipt], ['NOTI', answers.notification]] as const) {
       if (xml === null) continue;
@@ -211,9 +292,11 @@ export class DropFolderDaemon {
       if (!existsSync(path)) writeAnswerFileSync(path, xml, { syncFolder: false });
       markers.push(join(out, answerGoName(kind, manifest.base, taken ? manifest.ticket : undefined)));
     }
-    syncFolderSync(out);
-    for (const marker of markers) if (!existsSync(marker)) closeSync(openSync(marker, 'w'));
-    syncFolderSync(out);
+    return markers;
+  }
+
+  private outFolder(manifest: Manifest): string {
+    return join(this.options.root, manifest.sender, manifest.area === 'IN' ? 'OUT' : 'OUTTEST');
   }
 
   /** A write killed half-way leaves its temporary answer behind; with the lock held, none is live. */

@@ -23,6 +23,7 @@ interface FileSeen {
 }
 
 const SENDER = /^\d{6}$/;
+const PARTS_RETRY_MS = 1000;
 
 export function scanDropFolder(root: string, stableMs: number, now = Date.now()): ScanResult {
   const ready: Candidate[] = [];
@@ -81,6 +82,8 @@ function scanArea(folder: string, sender: string, area: Area, stableMs: number, 
     else {
       waiting++;
       if (complete) retryInMs = Math.min(retryInMs ?? Infinity, stableMs - Math.min(...files.map((f) => now - f.mtimeMs)) + 5);
+      // A GO that came before its parts: the watcher does not report parts, so look again soon.
+      else if (go !== undefined) retryInMs = Math.min(retryInMs ?? Infinity, PARTS_RETRY_MS);
     }
   }
   return { ready, waiting, retryInMs };
