@@ -19,6 +19,8 @@ import { StateFolder, type Health, type Manifest } from './state.js';
 
 /** Answers go out (and their GO markers) for this many submissions at a time, at most. */
 const ANSWER_BATCH = 50;
+/** From this many ready sets on, the watcher is closed while they are processed. */
+const QUIET_BACKLOG = 20;
 
 interface StoredAnswers {
   readonly receipt: string;
@@ -66,6 +68,13 @@ export class DropFolderDaemon {
     // DROPFOLDER.md "Start-up": take what already waits before following events, so that the
     // watcher's first crawl of the tree does not compete with a backlog.
     await this.scanAndProcess();
+    await this.follow();
+    this.timer = setInterval(() => this.trigger(), this.options.rescanMs);
+    // What arrived during the backlog or the crawl.
+    this.trigger();
+  }
+
+  private async follow(): Promise<void> {
     this.watcher = watch(this.options.root, {
       ignoreInitial: true,
       depth: 2,
@@ -82,9 +91,6 @@ export class DropFolderDaemon {
       .on('change', () => this.soon())
       .on('error', (error: unknown) => this.fail('watcher', error));
     await new Promise<void>((ready) => this.watcher!.once('ready', () => ready()));
-    this.timer = setInterval(() => this.trigger(), this.options.rescanMs);
-    // What arrived during the backlog or the crawl.
-    this.trigger();
   }
 
   /** `fla watch --once`: recover, then process until nothing complete is left; waits for growing files. */
@@ -149,7 +155,7 @@ export class DropFolderDaemon {
     try {
       const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, this.options.stableMs);
       this.waiting = waiting + ready.length;
-      if (retryInMs !== null && this.watcher !== null && !this.stopping && this.retry === null) {
+      if (retryInMs !== null && this.timer !== null && !this.stopping && this.retry === null) {
         this.retry = setTimeout(() => {
           this.retry = null;
           this.trigger();
@@ -158,6 +164,13 @@ export class DropFolderDaemon {
       }
       this.lastScan = new Date().toISOString();
       this.writeHealth();
+      // A large upload: chokidar digesting its events slowed processing fourfold, and the scans see
+      // the files anyway, so the watcher rests until the backlog is done.
+      const rest = ready.length >= QUIET_BACKLOG && this.watcher !== null && !this.stopping;
+      if (rest) {
+        await this.watcher!.close();
+        this.watcher = null;
+      }
       // Answers go out in batches: one folder sync per batch instead of two per submission.
       let batch: Processed[] = [];
       for (const candidate of ready) {
@@ -171,6 +184,10 @@ export class DropFolderDaemon {
         }
       }
       this.deliver(batch);
+      if (rest && !this.stopping) {
+        await this.follow();
+        this.again = true;
+      }
     } catch (error) {
       this.fail('scan', error);
     }
