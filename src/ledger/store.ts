@@ -61,6 +61,7 @@ export class LedgerStore {
       deleteCounters: s(`DELETE FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
       insertCounter: s(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       upsertUncovered: s(`INSERT INTO uncovered (company_id, inss, window_start, hours) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hours = excluded.hours`),
+      hasChange: s(`SELECT 1 FROM counter_changes WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
       insertChange: s(`INSERT OR IGNORE INTO counter_changes (file_id, company_id, inss, window_start, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`),
       updateChange: s(`UPDATE counter_changes SET after_json = ? WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -182,7 +183,8 @@ export class LedgerStore {
   recount(fileId: number | null, window: WorkerWindow): WindowCounters {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
-    if (fileId !== null) {
+    // The figures before this file are read once per window and file: the first time it is touched.
+    if (fileId !== null && this.statements.hasChange.get(fileId, companyId, inss, start) === undefined) {
       const before = JSON.stringify(this.readCounters(window));
       this.statements.insertChange.run(fileId, companyId, inss, start, before, before);
     }
@@ -199,7 +201,7 @@ export class LedgerStore {
       for (const type of RIGHT_TYPES) this.statements.insertCounter.run(companyId, inss, start, year, type, figures[type].granted, figures[type].used);
     }
     this.statements.upsertUncovered.run(companyId, inss, start, counters.uncovered);
-    if (fileId !== null) this.statements.updateChange.run(JSON.stringify(this.readCounters(window)), fileId, companyId, inss, start);
+    if (fileId !== null) this.statements.updateChange.run(JSON.stringify(stored(counters)), fileId, companyId, inss, start);
     return counters;
   }
 
@@ -214,6 +216,15 @@ export class LedgerStore {
     const uncovered = (this.statements.readUncovered.get(window.companyId, window.inss, window.windowStart) as { hours: number } | undefined)?.hours ?? 0;
     return { types, years, uncovered };
   }
+}
+
+/** The allocation as readCounters would read it back: what was just stored, without reading it. */
+function stored(counters: WindowCounters): StoredCounters {
+  const pick = (f: Record<RightType, { granted: number; used: number }>) =>
+    Object.fromEntries(RIGHT_TYPES.map((t) => [t, { granted: f[t].granted, used: f[t].used }])) as Record<RightType, { granted: number; used: number }>;
+  const years: StoredCounters['years'] = {};
+  for (const [year, figures] of [...counters.years].sort(([a], [b]) => a - b)) years[year] = pick(figures);
+  return { types: pick(counters.types), years, uncovered: counters.uncovered };
 }
 
 export function isRightType(value: string | null | undefined): value is RightType {
