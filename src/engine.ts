@@ -196,18 +196,15 @@ export class Engine {
       }
     }
     const sha256 = hash.digest('hex');
+    // A refusal after reading voids what the rules found (refuse rolls the transaction back).
     if (receipt.length > 0) {
-      session?.rollback();
-      collector.clearLayer('rules');
-      collector.clearLayer('ledger');
+      collector.reset();
       if (schemaErrorsLeftOut > 0) collector.omit('ACRF-255', schemaErrorsLeftOut);
       return refuse(receipt, sha256, runner.totals);
     }
     const sameContent = session?.duplicateOf(sha256);
     if (sameContent !== undefined) {
-      session!.rollback();
-      collector.clearLayer('rules');
-      collector.clearLayer('ledger');
+      collector.reset();
       return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
     }
     // Counters before/after are read inside the transaction: a test file's changes are never committed.
@@ -287,14 +284,10 @@ class FindingCollector {
     this.omitted[code] = (this.omitted[code] ?? 0) + n;
   }
 
-  /** A receipt failure voids what the rules found: the file is rejected as a whole. */
-  clearLayer(layer: Finding['layer']): void {
-    const keep = this.kept.filter((f) => f.layer !== layer);
+  reset(): void {
     this.kept.length = 0;
-    this.kept.push(...keep);
     for (const key of Object.keys(this.omitted)) delete this.omitted[key];
     this.counts.B = this.counts.W = this.counts.I = 0;
-    for (const f of keep) this.counts[f.severity]++;
   }
 }
 

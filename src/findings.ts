@@ -30,5 +30,3 @@ export interface Finding {
   readonly keys?: FindingKeys;
   readonly value?: string;
 }
-
-export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { B: 0, W: 1, I: 2 };

@@ -2,7 +2,9 @@
 // (CLI.md). The config file is validated: an unknown key or a wrong type is an error, never ignored.
 import { readFileSync } from 'node:fs';
 import { FlaError } from '../errors.js';
+import type { EngineOptions } from '../engine.js';
 import { LANGS, type Lang } from '../findings.js';
+import { DEFAULT_LIMITS } from '../receipt/limits.js';
 
 export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -69,4 +71,9 @@ function positiveInteger(name: string, value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);
   if (Number.isInteger(n) && n > 0) return n;
   throw new FlaError('FLA_ERR_USAGE', `--${name} must be a positive whole number (got "${String(value)}")`);
+}
+
+/** What the engine takes from the settings: the findings cap and the size limit. */
+export function engineOptions(settings: Settings): EngineOptions {
+  return { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } };
 }

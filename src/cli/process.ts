@@ -4,9 +4,8 @@ import { newTicket } from '../answers/ticket.js';
 import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
 import { openLedger } from '../ledger/database.js';
-import { DEFAULT_LIMITS } from '../receipt/limits.js';
 import { RULE_SET, VERSION } from '../version.js';
-import { resolveSettings } from './config.js';
+import { engineOptions, resolveSettings } from './config.js';
 import { expandInputs } from './inputs.js';
 import { REPORTERS } from './validate.js';
 
@@ -28,7 +27,7 @@ export async function processCommand(args: readonly string[], flags: Record<stri
       const fileName = basename(file);
       const report = await engine.processFile(
         file,
-        { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } },
+        engineOptions(settings),
         { db, sender, environment: env, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r) => renderAnswers(r, { environment: env, fileName, receivedAt }) },
       );
       reports.push(report);

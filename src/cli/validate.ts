@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { Engine, type FileReport } from '../engine.js';
 import { openLedger } from '../ledger/database.js';
-import { DEFAULT_LIMITS } from '../receipt/limits.js';
 import { githubReporter } from '../report/github.js';
 import { jsonReporter } from '../report/json.js';
 import { junitReporter } from '../report/junit.js';
@@ -9,7 +8,7 @@ import { sarifReporter } from '../report/sarif.js';
 import type { Reporter } from '../report/reporter.js';
 import { textReporter } from '../report/text.js';
 import { RULE_SET, VERSION } from '../version.js';
-import { resolveSettings, type Format } from './config.js';
+import { engineOptions, resolveSettings, type Format } from './config.js';
 import { expandInputs } from './inputs.js';
 
 export const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter, junit: junitReporter, sarif: sarifReporter, github: githubReporter };
@@ -23,9 +22,9 @@ export async function validateCommand(args: readonly string[], flags: Record<str
   // always rolled back: validate never changes anything.
   const db = flags.db === undefined ? null : openLedger(String(flags.db));
   const reports: FileReport[] = [];
+  const options = engineOptions(settings);
   try {
     for (const file of files) {
-      const options = { maxFindings: settings.maxFindings, limits: { ...DEFAULT_LIMITS, maxFileBytes: settings.maxFileBytes } };
       reports.push(
         db === null
           ? await engine.validateFile(file, options)

@@ -64,14 +64,6 @@ export class XmlTokenizer {
     private readonly limits: TokenizerLimits,
   ) {}
 
-  get halted(): boolean {
-    return this.stopped;
-  }
-
-  get openElements(): number {
-    return this.open.length;
-  }
-
   write(chunk: string): void {
     if (this.stopped) return;
     this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;

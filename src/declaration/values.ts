@@ -56,11 +56,6 @@ export function formatHundredths(value: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Half away from zero, to hundredths: the one rounding COUNTERS.md allows, at the end. */
-export function roundToHundredths(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9);
-}
-
 export interface QuarterPeriod {
   readonly year: number;
   readonly quarter: number;

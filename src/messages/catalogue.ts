@@ -22,3 +22,8 @@ export function formatMessage(lang: Lang, code: string, messageId: string, data:
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 }
+
+/** The short label of a rule or receipt code, in `lang` or else English. */
+export function describeCode(code: string, lang: Lang): string {
+  return CATALOGUES[lang][code]?.description ?? en[code]?.description ?? code;
+}

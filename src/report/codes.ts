@@ -1,6 +1,5 @@
 // Every code a report can carry: the receipt codes and the rule catalogue, with their meta.
-import type { Lang, Scope, Severity } from '../findings.js';
-import { CATALOGUES } from '../messages/catalogue.js';
+import type { Scope, Severity } from '../findings.js';
 import { RECEIPT_CODES } from '../receipt/codes.js';
 import { RULES } from '../rules/registry.js';
 
@@ -15,7 +14,3 @@ export const ALL_CODES: readonly CodeInfo[] = [
   ...RECEIPT_CODES.map((code) => ({ code, severity: 'B' as const, scope: 'FILE' as const, layer: 'receipt' as const })),
   ...RULES.map(({ meta }) => ({ code: meta.code, severity: meta.severity, scope: meta.scope, layer: meta.layer })),
 ];
-
-export function describeCode(code: string, lang: Lang): string {
-  return CATALOGUES[lang][code]?.description ?? CATALOGUES.en[code]?.description ?? code;
-}

@@ -2,7 +2,8 @@
 // location (file, line, column) and its XPath as a logical location.
 import type { Severity } from '../findings.js';
 import type { Reporter } from './reporter.js';
-import { ALL_CODES, describeCode } from './codes.js';
+import { describeCode } from '../messages/catalogue.js';
+import { ALL_CODES } from './codes.js';
 import { messageOf } from './render.js';
 
 const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { B: 'error', W: 'warning', I: 'note' };

@@ -1,10 +1,10 @@
 // The catalogue as a table (`fla rules`) and as the docs page (`fla rules --format md`).
 import type { Lang } from '../findings.js';
-import { CATALOGUES } from '../messages/catalogue.js';
+import { CATALOGUES, describeCode } from '../messages/catalogue.js';
 import type { Rule } from './rule.js';
 
-export function describeRule(rule: Rule, lang: Lang): string {
-  return CATALOGUES[lang][rule.meta.code]?.description ?? CATALOGUES.en[rule.meta.code]?.description ?? '';
+function describeRule(rule: Rule, lang: Lang): string {
+  return describeCode(rule.meta.code, lang);
 }
 
 export function renderRulesText(rules: readonly Rule[], lang: Lang): string {
