@@ -21,13 +21,23 @@ export function entitlementDays(workforceHundredths: number, basis: EntitlementB
 
 /** Calendar months of `year` with at least one day of employment, over all periods. */
 export function monthsEmployed(year: number, periods: readonly EmploymentPeriod[]): number {
-  let months = 0;
-  for (let month = 0; month < 12; month++) {
-    const first = Date.UTC(year, month, 1) / 86_400_000;
-    const last = Date.UTC(year, month + 1, 1) / 86_400_000 - 1;
-    if (periods.some((p) => p.start <= last && (p.end === null || p.end >= first))) months++;
+  // One bit per month: each period sets the months it touches, so overlapping periods count once.
+  const yearStart = Date.UTC(year, 0, 1) / 86_400_000;
+  const yearEnd = Date.UTC(year + 1, 0, 1) / 86_400_000 - 1;
+  let mask = 0;
+  for (const p of periods) {
+    if (p.start > yearEnd || (p.end !== null && p.end < yearStart)) continue;
+    const from = p.start <= yearStart ? 0 : monthOf(p.start);
+    const to = p.end === null || p.end >= yearEnd ? 11 : monthOf(p.end);
+    mask |= ((1 << (to + 1)) - 1) & ~((1 << from) - 1);
   }
+  let months = 0;
+  for (; mask !== 0; mask &= mask - 1) months++;
   return months;
+}
+
+function monthOf(day: number): number {
+  return new Date(day * 86_400_000).getUTCMonth();
 }
 
 /** The period of `year` with the latest start: its Q is the one that counts. */

@@ -23,8 +23,20 @@ export interface InssFacts {
 
 const FROM_2000_PREFIX = 2_000_000_000;
 
+// Three person rules ask about the same INSS in turn: the last answer is kept.
+let lastValue: string | undefined;
+let lastFacts: InssFacts | null = null;
+
 /** null when the value is not exactly 11 ASCII digits */
 export function inssFacts(value: string): InssFacts | null {
+  if (value !== lastValue) {
+    lastFacts = computeInssFacts(value);
+    lastValue = value;
+  }
+  return lastFacts;
+}
+
+function computeInssFacts(value: string): InssFacts | null {
   if (!/^[0-9]{11}$/.test(value)) return null;
   const base = Number(value.slice(0, 9));
   const check = Number(value.slice(9));

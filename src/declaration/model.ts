@@ -10,17 +10,40 @@ export interface Location {
   readonly xpath: string;
 }
 
-/** A Location whose XPath string is only built when somebody asks for it. */
-export class SourceLocation implements Location {
+/**
+ * Where an element stands, with its XPath built only when somebody asks for it: a file has millions
+ * of elements and a rule points at a handful of them.
+ */
+export class ElementLocation implements Location {
   constructor(
     readonly line: number,
     readonly column: number,
-    private readonly parentXPath: string,
-    private readonly step: string,
+    private readonly parent: Location | null,
+    private readonly name: string,
+    /** 1-based position among same-named siblings; 0 for an element that never repeats. */
+    private readonly position: number,
   ) {}
 
   get xpath(): string {
-    return `${this.parentXPath}/d:${this.step}`;
+    const step = this.position > 0 ? `d:${this.name}[${this.position}]` : `d:${this.name}`;
+    return this.parent === null ? `/${step}` : `${this.parent.xpath}/${step}`;
+  }
+}
+
+/** A zone's value that is its own location: one object per value instead of two. */
+export class ZoneValue implements Field, Location {
+  readonly at: Location = this;
+
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly column: number,
+    private readonly parent: Location,
+    private readonly name: string,
+  ) {}
+
+  get xpath(): string {
+    return `${this.parent.xpath}/d:${this.name}`;
   }
 }
 

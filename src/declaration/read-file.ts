@@ -24,17 +24,9 @@ export interface ReadOptions {
 
 export async function readDeclarationFile(path: string, limits: Pick<ReceiptLimits, 'maxDepth' | 'maxTextChars'>, onItem: (item: DeclarationItem) => void, options: ReadOptions = {}): Promise<ReadResult> {
   const source = new Utf8Source(path, options.hash);
-  const builder = new DeclarationBuilder(options.formOffset ?? 0);
+  const builder = new DeclarationBuilder(onItem, options.formOffset ?? 0);
   const tokenizer = new XmlTokenizer(builder, limits);
-  const drain = (): void => {
-    for (const item of builder.ready) onItem(item);
-    builder.ready.length = 0;
-  };
-  for await (const text of source.chunks()) {
-    tokenizer.write(text);
-    drain();
-  }
+  for await (const text of source.chunks()) tokenizer.write(text);
   if (source.invalid === undefined) tokenizer.end();
-  drain();
   return { sha256: source.sha256, bytes: source.bytesRead, builder, invalidUtf8: source.invalid?.offset, forms: builder.forms };
 }

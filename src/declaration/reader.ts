@@ -2,7 +2,7 @@
 // NaturalPerson at a time with its employments, rights and trainings. Only the person in hand is
 // held in memory, so a file of any size maps in bounded space.
 import { detach, type TokenHandler, type TokenProblem } from './tokenizer.js';
-import { SourceLocation, type DeclarationItem, type FormHeader, type Location } from './model.js';
+import { ElementLocation, ZoneValue, type DeclarationItem, type FormHeader, type Location } from './model.js';
 
 /** What the root element says, for the receipt layer's ACRF-088 and ACRF-901 checks. */
 export interface RootFacts {
@@ -30,9 +30,8 @@ type Kind = 'root' | 'form' | 'reference' | 'employer' | 'person' | 'employment'
 
 interface Container {
   readonly kind: Kind;
-  readonly xpath: string;
+  readonly at: Location;
   readonly record: Record<string, unknown>;
-  counts: Map<string, number> | null;
 }
 
 /** Child containers of each container: element name → kind. */
@@ -43,9 +42,6 @@ const CHILDREN: Partial<Record<Kind, Readonly<Record<string, Kind>>>> = {
   person: { Employment: 'employment', TrainingRight: 'right', Training: 'training' },
   training: { Certificate: 'certificate', Provider: 'provider' },
 };
-
-/** Elements repeated under their parent, whose XPath step carries a position. */
-const REPEATED = new Set(['Form', 'NaturalPerson', 'Employment', 'TrainingRight', 'Training']);
 
 /** Leaf zones of each container: element name → property of the typed record. */
 const FIELDS: Readonly<Record<Kind, Readonly<Record<string, string>>>> = {
@@ -89,34 +85,45 @@ const FIELDS: Readonly<Record<Kind, Readonly<Record<string, string>>>> = {
   provider: { Name: 'name', CompanyID: 'companyId' },
 };
 
-/** Where a child container is stored in its parent's record. */
-const SLOT: Partial<Record<Kind, { readonly property: string; readonly list: boolean }>> = {
-  employment: { property: 'employments', list: true },
-  right: { property: 'rights', list: true },
-  training: { property: 'trainings', list: true },
-  certificate: { property: 'certificate', list: false },
-  provider: { property: 'provider', list: false },
-};
+// Every record of a kind is created with all its properties, absent ones undefined, in one order:
+// the rules then read objects of one shape, which V8 compiles to plain offset loads.
+const U = undefined;
+const newFormHeader = (index: number, at: Location): Record<string, unknown> => ({ index, at, identification: U, creationDate: U, creationHour: U, typeForm: U, referenceNbr: U, quarter: U, nossRegistrationNbr: U, companyId: U, workforceSize: U });
+const newPerson = (index: number, at: Location): Record<string, unknown> => ({ index, at, sequenceNbr: U, inss: U, workerName: U, workerFirstName: U, birthDate: U, userReference: U, employments: [], rights: [], trainings: [] });
+const newEmployment = (at: Location): Record<string, unknown> => ({ at, sequenceNbr: U, startingDate: U, endingDate: U, jointCommissionNbr: U, meanWorkingHours: U, refMeanWorkingHours: U });
+const newRight = (at: Location): Record<string, unknown> => ({ at, year: U, rightType: U, duration: U, collectiveAgreementNbr: U });
+const newTraining = (at: Location): Record<string, unknown> => ({ at, sequenceNbr: U, userReference: U, action: U, title: U, kind: U, startingDate: U, endingDate: U, duration: U, attended: U, countsForFla: U, exclusionReason: U, certificate: U, provider: U, rightType: U });
+const newCertificate = (at: Location): Record<string, unknown> => ({ at, obtained: U, validUntil: U });
+const newProvider = (at: Location): Record<string, unknown> => ({ at, name: U, companyId: U });
 
 const XINCLUDE = 'http://www.w3.org/2001/XInclude';
 
 /**
- * A TokenHandler that collects finished declaration items in `ready`; the caller drains it after
- * each chunk. Elements it does not know (only possible in an invalid file) are skipped.
+ * A TokenHandler that hands each finished declaration item to `emit` as soon as it is complete, so
+ * that a person is checked while its objects are still young. Elements it does not know (only
+ * possible in an invalid file) are skipped.
  */
 export class DeclarationBuilder implements TokenHandler {
-  readonly ready: DeclarationItem[] = [];
   root: RootFacts | undefined;
   structureProblem: StructureProblem | undefined;
   externalReference: ExternalReference | undefined;
 
   private readonly stack: Container[] = [];
   private skipDepth = 0;
-  private leaf: { property: string; unit: 'hours' | 'days' | null; at: Location; text: string } | null = null;
+  // The zone being read; one zone at a time, so its state lives here rather than in an object.
+  private inLeaf = false;
+  private leafProperty = '';
+  private leafName = '';
+  private leafLine = 0;
+  private leafColumn = 0;
+  private leafText = '';
   private form: { header: Record<string, unknown>; emitted: boolean; persons: number } | null = null;
   private formCount = 0;
 
-  constructor(private readonly formOffset = 0) {}
+  constructor(
+    private readonly emit: (item: DeclarationItem) => void,
+    private readonly formOffset = 0,
+  ) {}
 
   /** Forms started so far in this part. */
   get forms(): number {
@@ -125,38 +132,34 @@ export class DeclarationBuilder implements TokenHandler {
 
   start(name: string, ns: string | null, attributes: ReadonlyMap<string, string> | null, line: number, column: number): void {
     if (this.externalReference === undefined) this.noteExternalReference(ns, attributes, line, column);
-    if (this.skipDepth > 0 || this.leaf !== null) {
+    if (this.skipDepth > 0 || this.inLeaf) {
       this.skipDepth++;
       return;
     }
     if (this.root === undefined) {
-      this.root = {
-        name,
-        ns,
-        version: attributes?.get('version'),
-        line,
-        column,
-      };
-      // Positions of Forms continue over the parts of one submission, so that they stay unique.
-      this.stack.push({ kind: 'root', xpath: `/d:${name}`, record: {}, counts: this.formOffset > 0 ? new Map([['Form', this.formOffset]]) : null });
+      this.root = { name, ns, version: attributes?.get('version'), line, column };
+      this.stack.push({ kind: 'root', at: new ElementLocation(line, column, null, name, 0), record: {} });
       return;
     }
     const parent = this.stack[this.stack.length - 1];
     if (parent === undefined) return void this.skipDepth++;
     const property = FIELDS[parent.kind][name];
     if (property !== undefined) {
-      const at = new SourceLocation(line, column, parent.xpath, name);
-      this.leaf = { property, unit: property === 'duration' ? (name === 'Days' ? 'days' : 'hours') : null, at, text: '' };
+      this.inLeaf = true;
+      this.leafProperty = property;
+      this.leafName = name;
+      this.leafLine = line;
+      this.leafColumn = column;
+      this.leafText = '';
       return;
     }
     const kind = CHILDREN[parent.kind]?.[name];
     if (kind === undefined) return void this.skipDepth++;
-    const xpath = `${parent.xpath}/d:${name}${REPEATED.has(name) ? `[${nextPosition(parent, name)}]` : ''}`;
-    this.open(kind, parent, xpath, { line, column, xpath });
+    this.open(kind, parent, name, line, column);
   }
 
   text(text: string): void {
-    if (this.leaf !== null && this.skipDepth === 0) this.leaf.text += text;
+    if (this.inLeaf && this.skipDepth === 0) this.leafText = this.leafText.length === 0 ? text : this.leafText + text;
   }
 
   end(_name: string): void {
@@ -164,16 +167,17 @@ export class DeclarationBuilder implements TokenHandler {
       this.skipDepth--;
       return;
     }
-    if (this.leaf !== null) {
-      const { property, unit, at, text } = this.leaf;
-      const field = { text: detach(text.trim()), at };
-      const owner = this.stack[this.stack.length - 1]!.record;
-      owner[property] = unit === null ? field : { unit, amount: field };
-      this.leaf = null;
+    const container = this.stack[this.stack.length - 1];
+    if (this.inLeaf) {
+      this.inLeaf = false;
+      if (container === undefined) return;
+      const field = new ZoneValue(detach(this.leafText.trim()), this.leafLine, this.leafColumn, container.at, this.leafName);
+      const property = this.leafProperty;
+      container.record[property] = property === 'duration' ? { unit: this.leafName === 'Days' ? 'days' : 'hours', amount: field } : field;
       return;
     }
-    const closed = this.stack.pop();
-    if (closed !== undefined) this.close(closed);
+    this.stack.pop();
+    if (container !== undefined) this.close(container);
   }
 
   problem(problem: TokenProblem, line: number, column: number): void {
@@ -191,41 +195,60 @@ export class DeclarationBuilder implements TokenHandler {
     }
   }
 
-  private open(kind: Kind, parent: Container, xpath: string, at: Location): void {
-    if (kind === 'form') {
-      this.form = { header: { index: this.formOffset + ++this.formCount, at }, emitted: false, persons: 0 };
-      this.stack.push({ kind, xpath, record: this.form.header, counts: null });
-      return;
+  private open(kind: Kind, parent: Container, name: string, line: number, column: number): void {
+    const place = (position: number): Location => new ElementLocation(line, column, parent.at, name, position);
+    switch (kind) {
+      case 'form': {
+        // Positions of Forms continue over the parts of one submission, so that they stay unique.
+        const index = this.formOffset + ++this.formCount;
+        const at = place(index);
+        this.form = { header: newFormHeader(index, at), emitted: false, persons: 0 };
+        this.stack.push({ kind, at, record: this.form.header });
+        return;
+      }
+      case 'reference':
+      case 'employer':
+        // Their zones belong to the Form header.
+        this.stack.push({ kind, at: place(0), record: parent.record });
+        return;
+      case 'person': {
+        this.emitFormHeader();
+        const index = this.form === null ? 0 : ++this.form.persons;
+        const at = place(index);
+        this.stack.push({ kind, at, record: newPerson(index, at) });
+        return;
+      }
+      case 'employment':
+      case 'right':
+      case 'training': {
+        const list = parent.record[kind === 'employment' ? 'employments' : kind === 'right' ? 'rights' : 'trainings'] as unknown[];
+        const at = place(list.length + 1);
+        const record = kind === 'employment' ? newEmployment(at) : kind === 'right' ? newRight(at) : newTraining(at);
+        list.push(record);
+        this.stack.push({ kind, at, record });
+        return;
+      }
+      case 'certificate':
+      case 'provider': {
+        const at = place(0);
+        const record = kind === 'certificate' ? newCertificate(at) : newProvider(at);
+        parent.record[kind] = record;
+        this.stack.push({ kind, at, record });
+        return;
+      }
+      case 'root':
+        return;
     }
-    if (kind === 'reference' || kind === 'employer') {
-      // Their zones belong to the Form header.
-      this.stack.push({ kind, xpath, record: parent.record, counts: null });
-      return;
-    }
-    if (kind === 'person') {
-      this.emitFormHeader();
-      const index = this.form === null ? 0 : ++this.form.persons;
-      const record = { index, at, employments: [], rights: [], trainings: [] };
-      this.stack.push({ kind, xpath, record, counts: null });
-      return;
-    }
-    const record: Record<string, unknown> = { at };
-    const slot = SLOT[kind];
-    if (slot !== undefined) {
-      if (slot.list) (parent.record[slot.property] as unknown[]).push(record);
-      else parent.record[slot.property] = record;
-    }
-    this.stack.push({ kind, xpath, record, counts: null });
   }
 
   private close(container: Container): void {
     if (container.kind === 'person' && this.form !== null) {
-      this.ready.push({ kind: 'person', form: this.form.header as unknown as FormHeader, person: container.record as never });
+      this.emit({ kind: 'person', form: this.form.header as unknown as FormHeader, person: container.record as never });
     } else if (container.kind === 'employer') {
       this.emitFormHeader();
     } else if (container.kind === 'form' && this.form !== null) {
       this.emitFormHeader();
-      this.ready.push({ kind: 'form-end', form: this.form.header as unknown as FormHeader, persons: this.form.persons });
+      this.emit({ kind: 'form-end', form: this.form.header as unknown as FormHeader, persons: this.form.persons });
       this.form = null;
     }
   }
@@ -233,14 +256,6 @@ export class DeclarationBuilder implements TokenHandler {
   private emitFormHeader(): void {
     if (this.form === null || this.form.emitted) return;
     this.form.emitted = true;
-    this.ready.push({ kind: 'form', form: this.form.header as unknown as FormHeader });
+    this.emit({ kind: 'form', form: this.form.header as unknown as FormHeader });
   }
 }
-
-function nextPosition(parent: Container, name: string): number {
-  parent.counts ??= new Map();
-  const n = (parent.counts.get(name) ?? 0) + 1;
-  parent.counts.set(name, n);
-  return n;
-}
-

@@ -42,12 +42,45 @@ export function yearOfDay(day: number): number {
 /** An xs:decimal with at most two fraction digits as an integer number of hundredths. */
 export function hundredths(text: string | undefined): number | null {
   if (text === undefined) return null;
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
-  if (m === null || (m[2] === '' && (m[3] ?? '') === '')) return null;
-  const fraction = (m[3] ?? '').padEnd(2, '0');
-  if (fraction.length > 2 && !/^0*$/.test(fraction.slice(2))) return null;
-  const value = Number(m[2] || '0') * 100 + Number(fraction.slice(0, 2));
-  return m[1] === '-' ? -value : value;
+  // Hand-rolled: the rules read several decimals of every person, a regex each was measurable.
+  let i = 0;
+  let end = text.length;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
+  let sign = 1;
+  const first = text.charCodeAt(i);
+  if (first === 0x2b || first === 0x2d) {
+    if (first === 0x2d) sign = -1;
+    i++;
+  }
+  let units = 0;
+  let digitsSeen = 0;
+  let fraction = 0;
+  let fractionDigits = 0;
+  let point = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e && !point) {
+      point = true;
+      continue;
+    }
+    const d = c - 0x30;
+    if (d < 0 || d > 9) return null;
+    digitsSeen++;
+    if (!point) units = units * 10 + d;
+    else if (fractionDigits < 2) {
+      fraction = fraction * 10 + d;
+      fractionDigits++;
+    } else if (d !== 0) return null;
+  }
+  if (digitsSeen === 0) return null;
+  if (fractionDigits === 1) fraction *= 10;
+  const value = units * 100 + fraction;
+  return sign < 0 ? -value : value;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 export function formatHundredths(value: number): string {
@@ -63,7 +96,19 @@ export interface QuarterPeriod {
   readonly lastDay: number;
 }
 
+// Every rule that needs the Quarter asks for every person of the declaration: the last answer is kept.
+let lastQuarterText: string | undefined;
+let lastQuarter: QuarterPeriod | null = null;
+
 export function quarterPeriod(text: string | undefined): QuarterPeriod | null {
+  if (text !== lastQuarterText || text === undefined) {
+    lastQuarter = computeQuarterPeriod(text);
+    lastQuarterText = text;
+  }
+  return lastQuarter;
+}
+
+function computeQuarterPeriod(text: string | undefined): QuarterPeriod | null {
   const m = /^(\d{4})([1-4])$/.exec(text ?? '');
   if (m === null) return null;
   const year = Number(m[1]);

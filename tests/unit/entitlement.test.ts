@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entitlementDays, monthsEmployed, statutoryEntitlement, type EmploymentPeriod } from '../../src/declaration/entitlement.js';
 import { dayNumber } from '../../src/declaration/values.js';
@@ -51,5 +52,25 @@ describe('statutory entitlement: edge cases', () => {
   });
   it('no employment in the year → 0', () => {
     expect(statutoryEntitlement(2026, fte(42), [period('2020-01-01', '2025-12-31', 38)])).toBe(0);
+  });
+});
+
+describe('monthsEmployed', () => {
+  /** The definition, month by month: a month counts when a period has one of its days. */
+  const byDefinition = (year: number, periods: readonly EmploymentPeriod[]): number => {
+    let months = 0;
+    for (let month = 0; month < 12; month++) {
+      const first = Date.UTC(year, month, 1) / 86_400_000;
+      const last = Date.UTC(year, month + 1, 1) / 86_400_000 - 1;
+      if (periods.some((p) => p.start <= last && (p.end === null || p.end >= first))) months++;
+    }
+    return months;
+  };
+
+  it('counts each month touched by any period once, whatever the overlaps', () => {
+    const from = day('2022-06-01');
+    const span = day('2028-06-30') - from;
+    const employment = fc.tuple(fc.nat(span), fc.option(fc.nat(800), { nil: null })).map(([start, length]): EmploymentPeriod => ({ start: from + start, end: length === null ? null : from + start + length, meanHours: 3800 }));
+    fc.assert(fc.property(fc.integer({ min: 2023, max: 2027 }), fc.array(employment, { maxLength: 4 }), (year, periods) => monthsEmployed(year, periods) === byDefinition(year, periods)), { numRuns: 3000 });
   });
 });
