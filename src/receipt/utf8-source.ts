@@ -4,6 +4,11 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 1 << 20;
+/**
+ * Text is handed on in pieces of at most this many bytes: strings above V8's regular object size
+ * (128 KB) go to the large-object space and stay there until a full GC, piling up megabytes.
+ */
+const PIECE = 1 << 16;
 
 export interface InvalidUtf8 {
   readonly offset: number; // 0-based byte offset of the first bad byte
@@ -40,7 +45,7 @@ export class Utf8Source {
           const complete = last ? end : completeUpTo(buffer, end);
           const bytes = buffer.subarray(first && hasBom(buffer, end) ? 3 : 0, complete);
           if (!isUtf8(bytes)) this.invalid = { offset: await firstInvalidOffset(this.path) };
-          else if (bytes.length > 0) yield bytes.toString('utf8');
+          else yield* pieces(bytes);
           first = false;
           buffer.copy(buffer, 0, complete, end);
           carry = end - complete;
@@ -51,6 +56,14 @@ export class Utf8Source {
     } finally {
       await file.close();
     }
+  }
+}
+
+function* pieces(bytes: Buffer): Generator<string> {
+  for (let from = 0; from < bytes.length; ) {
+    const to = from + PIECE >= bytes.length ? bytes.length : completeUpTo(bytes, from + PIECE);
+    yield bytes.toString('utf8', from, to);
+    from = to;
   }
 }
 

@@ -30,7 +30,9 @@ export class XsdValidator {
 
   private ensureChild(): ChildProcess {
     if (this.child !== null) return this.child;
-    const child = fork(WORKER, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    // The child's JavaScript only relays libxml2's errors: a 1 MB young generation instead of the
+    // default 16 MB keeps the whole process tree inside the memory budget (README, Performance).
+    const child = fork(WORKER, [], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       if (stderr.length < 4000) stderr += d.toString();
