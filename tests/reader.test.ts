@@ -85,6 +85,11 @@ describe('tokenizer', () => {
     start(name: string, ns: string | null, attributes: ReadonlyMap<string, string> | null, line: number, column: number): void {
       this.events.push(`<${name} ${ns} ${attributes ? [...attributes].join(';') : ''} @${line}:${column}`);
     }
+    leaf(name: string, ns: string | null, text: string, line: number, column: number): void {
+      this.start(name, ns, null, line, column);
+      if (text.length > 0) this.text(text);
+      this.end(name);
+    }
     end(name: string): void {
       this.events.push(`</${name}`);
     }

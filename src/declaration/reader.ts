@@ -158,6 +158,20 @@ export class DeclarationBuilder implements TokenHandler {
     this.open(kind, parent, name, line, column);
   }
 
+  leaf(name: string, ns: string | null, text: string, line: number, column: number): void {
+    const container = this.stack[this.stack.length - 1];
+    const property = this.skipDepth === 0 && !this.inLeaf && container !== undefined ? FIELDS[container.kind][name] : undefined;
+    if (property === undefined || ns === XINCLUDE) {
+      // Anything but a known zone takes the long way, with its checks.
+      this.start(name, ns, null, line, column);
+      if (text.length > 0) this.text(text);
+      this.end(name);
+      return;
+    }
+    const field = new ZoneValue(detach(text.trim()), line, column, container!.at, name);
+    container!.record[property] = property === 'duration' ? { unit: name === 'Days' ? 'days' : 'hours', amount: field } : field;
+  }
+
   text(text: string): void {
     if (this.inLeaf && this.skipDepth === 0) this.leafText = this.leafText.length === 0 ? text : this.leafText + text;
   }

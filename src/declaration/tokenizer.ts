@@ -13,6 +13,8 @@ export type TokenProblem = 'depth' | 'text-size' | 'malformed';
 export interface TokenHandler {
   /** `name` is the local name; `ns` the resolved namespace URI (null when none). */
   start(name: string, ns: string | null, attributes: ReadonlyMap<string, string> | null, line: number, column: number): void;
+  /** An element with text only and no attributes, `<name>text</name>`: start, text, end in one call. */
+  leaf(name: string, ns: string | null, text: string, line: number, column: number): void;
   end(name: string): void;
   text(text: string): void;
   problem(problem: TokenProblem, line: number, column: number): void;
@@ -54,8 +56,13 @@ export class XmlTokenizer {
   private stopped = false;
   private readonly scopes: NamespaceScope[] = [];
   private readonly open: string[] = [];
-  /** Element names are few: each is detached once and shared. */
-  private readonly names = new Map<string, string>();
+  /**
+   * Element names are few: each is cut out once and then recognised in place, so that a tag costs
+   * no new string (and the builder's lookups by name meet the same string every time).
+   */
+  private readonly nameCache: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE_SIZE);
+  /** The namespace of unprefixed names, kept in step with the scopes. */
+  private defaultNs: string | null = null;
   private readonly openLocal: string[] = [];
   private nextNewline = -1; // index in buf of the next '\n' at or after the scan position; -1 unknown
 
@@ -163,19 +170,28 @@ export class XmlTokenizer {
 
   private openTag(lt: number): number {
     const buf = this.buf;
-    // One scan for the end of the name; the common tag has no attributes and ends right there.
-    let nameEnd = lt + 1;
+    const line = this.line;
+    const column = lt - this.lineStart + 1;
+    // The common tag is a known name and nothing else: found by the native indexOf and one compare.
+    const next = buf.indexOf('>', lt + 1);
+    const known = next < 0 ? undefined : this.knownName(lt + 1, next);
+    if (known !== undefined) {
+      const leafEnd = this.leaf(known, next, line, column);
+      if (leafEnd !== 0) return leafEnd;
+    }
+    let nameEnd = known === undefined ? lt + 1 : next;
     let c = buf.charCodeAt(nameEnd);
     while (c !== 0x3e && c !== 0x2f && !isSpace(c) && nameEnd < buf.length) c = buf.charCodeAt(++nameEnd);
     const gt = c === 0x3e ? nameEnd : this.tagEnd(nameEnd);
     if (gt < 0) return -1;
-    const line = this.line;
-    const column = lt - this.lineStart + 1;
     const selfClosing = buf.charCodeAt(gt - 1) === 0x2f;
     const bodyEnd = selfClosing ? gt - 1 : gt;
     if (nameEnd > bodyEnd) nameEnd = bodyEnd;
-    const sliced = buf.slice(lt + 1, nameEnd);
-    const qname = sliced.length < 13 ? sliced : this.intern(sliced);
+    const qname = known ?? this.nameAt(lt + 1, nameEnd);
+    if (nameEnd === gt && known === undefined) {
+      const leafEnd = this.leaf(qname, gt, line, column);
+      if (leafEnd !== 0) return leafEnd;
+    }
     let attributes: Map<string, string> | null = null;
     if (nameEnd < bodyEnd) {
       attributes = parseAttributes(buf.slice(nameEnd, bodyEnd));
@@ -191,7 +207,7 @@ export class XmlTokenizer {
     }
     if (attributes !== null) this.declareNamespaces(attributes);
     const colon = qname.indexOf(':');
-    const ns = this.resolve(colon < 0 ? '' : qname.slice(0, colon));
+    const ns = colon < 0 ? this.defaultNs : this.resolve(qname.slice(0, colon));
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     this.handler.start(local, ns, attributes, line, column);
     if (selfClosing) {
@@ -205,10 +221,40 @@ export class XmlTokenizer {
     return gt + 1;
   }
 
-  private intern(name: string): string {
-    let known = this.names.get(name);
-    if (known === undefined && this.names.size < 1000) this.names.set((known = detach(name)), known);
-    return known ?? name;
+  /**
+   * The fast path for most of a declaration: `<name>text</name>` with nothing else inside, handed
+   * on in one call. Returns the position after it, or 0 when the element is not such a leaf (or
+   * not complete in the buffer yet), for the general path to handle.
+   */
+  private leaf(qname: string, gt: number, line: number, column: number): number {
+    const buf = this.buf;
+    const close = buf.indexOf('<', gt + 1);
+    const nameAt = close + 2;
+    if (close < 0 || buf.charCodeAt(close + 1) !== 0x2f || buf.charCodeAt(nameAt + qname.length) !== 0x3e || !buf.startsWith(qname, nameAt)) return 0;
+    if (close - gt - 1 > this.limits.maxTextChars || this.depth + 1 > this.limits.maxDepth || qname.length === 0) return 0;
+    const colon = qname.indexOf(':');
+    const ns = colon < 0 ? this.defaultNs : this.resolve(qname.slice(0, colon));
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    this.handler.leaf(local, ns, decodeEntities(buf.slice(gt + 1, close)), line, column);
+    const end = nameAt + qname.length;
+    this.countLines(gt, end);
+    return end + 1;
+  }
+
+  /** The name in buf[from, to): the cached string when it is one seen before. */
+  private nameAt(from: number, to: number): string {
+    const known = this.knownName(from, to);
+    if (known !== undefined) return known;
+    const name = detach(this.buf.slice(from, to));
+    if (name.length > 0) this.nameCache[nameSlot(this.buf, from, to)] = name;
+    return name;
+  }
+
+  /** The cached name that is exactly buf[from, to), if any. */
+  private knownName(from: number, to: number): string | undefined {
+    if (to <= from) return undefined;
+    const cached = this.nameCache[nameSlot(this.buf, from, to)];
+    return cached !== undefined && cached.length === to - from && this.buf.startsWith(cached, from) ? cached : undefined;
   }
 
   /** The '>' that ends a tag, skipping quoted attribute values; -1 when not in the buffer yet. */
@@ -266,11 +312,16 @@ export class XmlTokenizer {
         prefixes.set(name === 'xmlns' ? '' : name.slice(6), value);
       }
     }
-    if (prefixes !== null) this.scopes.push({ depth: this.depth, prefixes });
+    if (prefixes !== null) {
+      this.scopes.push({ depth: this.depth, prefixes });
+      this.defaultNs = this.resolve('');
+    }
   }
 
   private popScopes(): void {
+    const before = this.scopes.length;
     while (this.scopes.length > 0 && this.scopes[this.scopes.length - 1]!.depth > this.depth) this.scopes.pop();
+    if (this.scopes.length !== before) this.defaultNs = this.resolve('');
   }
 
   private resolve(prefix: string): string | null {
@@ -286,6 +337,14 @@ export class XmlTokenizer {
     this.stopped = true;
     this.handler.problem(problem, this.line, Math.max(1, at - this.lineStart + 1));
   }
+}
+
+/** A power of two; far more than the names of a declaration. */
+const NAME_CACHE_SIZE = 512;
+
+function nameSlot(buf: string, from: number, to: number): number {
+  const length = to - from;
+  return (length * 31 + buf.charCodeAt(from) * 7 + buf.charCodeAt(to - 1) * 3 + buf.charCodeAt(from + (length >> 1))) & (NAME_CACHE_SIZE - 1);
 }
 
 function isSpace(c: number): boolean {

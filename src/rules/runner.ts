@@ -115,7 +115,7 @@ export class RuleRunner {
       state.personsRejected++;
       state.rightsRejected += person.rights.length;
       state.trainingsRejected += person.trainings.length;
-    } else {
+    } else if (this.rejectedRecords.size > 0) {
       state.rightsRejected += person.rights.filter((r) => this.rejectedRecords.has(r)).length;
       state.trainingsRejected += person.trainings.filter((t) => this.rejectedRecords.has(t)).length;
     }
