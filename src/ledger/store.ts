@@ -65,7 +65,6 @@ export class LedgerStore {
       insertChange: s(`INSERT OR IGNORE INTO counter_changes (file_id, company_id, inss, window_start, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`),
       updateChange: s(`UPDATE counter_changes SET after_json = ? WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertAnswer: s(`INSERT INTO answers (file_id, kind, xml) VALUES (?, ?, ?)`),
       referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
       // Two lookups, each on its own index: an OR here made SQLite walk all of the sender's files.
       receivedByName: s(`SELECT ticket FROM received_files WHERE sender = ? AND file_name = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
@@ -112,11 +111,6 @@ export class LedgerStore {
     for (const f of findings) {
       this.statements.insertFinding.run(fileId, f.code, f.severity, f.scope, f.line ?? null, f.column ?? null, f.xpath ?? null, f.keys === undefined ? null : JSON.stringify(f.keys), f.value ?? null, f.messageId, JSON.stringify(f.data));
     }
-  }
-
-  insertAnswers(fileId: number, answers: { readonly receipt: string; readonly notification?: string }): void {
-    this.statements.insertAnswer.run(fileId, 'ACRF', answers.receipt);
-    if (answers.notification !== undefined) this.statements.insertAnswer.run(fileId, 'NOTI', answers.notification);
   }
 
   /**
