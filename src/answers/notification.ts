@@ -269,8 +269,13 @@ function settleForm(plan: FormPlan, source: FormSource) {
 
 const RIGHT_ORDER: Readonly<Record<RightTypeName, number>> = { LEGAL: 0, SECTOR: 1, EMPLOYER: 2 };
 
+// The counters are most of a large notification. Their attribute values are our own numbers
+// (hours() gives only digits, '-' and '.') and right types checked against this list, so they
+// are written without going through the escaping that values from the input need.
+const RIGHT_TYPE_ATTR = new Map<string, string>(Object.keys(RIGHT_ORDER).map((t) => [t, ` type="${t}"`]));
+
 function figures(indent: string, name: string, f: CounterFigures): string {
-  return `${indent}<${name}${attrs({ granted: hours(f.granted), used: hours(f.used), remaining: hours(f.remaining) })}/>\n`;
+  return `${indent}<${name} granted="${hours(f.granted)}" used="${hours(f.used)}" remaining="${hours(f.remaining)}"/>\n`;
 }
 
 function counters(indent: string, c: WindowCounters): string {
@@ -279,14 +284,15 @@ function counters(indent: string, c: WindowCounters): string {
     return String(y).padStart(4, '0');
   };
   const inner = `${indent}  `;
-  let out = `${indent}<Counters${attrs({ windowStart: year(c.windowStart), windowEnd: year(c.windowEnd) })}>\n`;
+  let out = `${indent}<Counters windowStart="${year(c.windowStart)}" windowEnd="${year(c.windowEnd)}">\n`;
   const rights = [...c.rights].sort((a, b) => RIGHT_ORDER[a.rightType] - RIGHT_ORDER[b.rightType]);
   if (rights.length === 0) throw new RangeError('answer: counters without a right type');
   for (const r of rights) {
-    if (!(r.rightType in RIGHT_ORDER)) throw new RangeError(`answer: invalid right type ${String(r.rightType)}`);
-    out += `${inner}<Right${attrs({ type: r.rightType })}>\n${figures(`${inner}  `, 'Before', r.before)}${figures(`${inner}  `, 'After', r.after)}${inner}</Right>\n`;
+    const type = RIGHT_TYPE_ATTR.get(r.rightType);
+    if (type === undefined) throw new RangeError(`answer: invalid right type ${String(r.rightType)}`);
+    out += `${inner}<Right${type}>\n${figures(`${inner}  `, 'Before', r.before)}${figures(`${inner}  `, 'After', r.after)}${inner}</Right>\n`;
   }
-  out += `${inner}<Uncovered${attrs({ before: hours(c.uncovered.before), after: hours(c.uncovered.after) })}/>\n`;
+  out += `${inner}<Uncovered before="${hours(c.uncovered.before)}" after="${hours(c.uncovered.after)}"/>\n`;
   return `${out}${indent}</Counters>\n`;
 }
 
@@ -302,9 +308,9 @@ function positionOf(n: number): number {
 function person(p: PersonOutcome, findings: readonly Finding[], formRejected: boolean, langs: readonly Lang[]): string {
   const listed = findings.length > 0 || (p.counters?.length ?? 0) > 0 || p.rejected || (p.recordsRejected ?? 0) > 0;
   if (!listed) return '';
-  let out = `    <Person${attrs({ position: positionOf(p.position) })}>\n`;
+  let out = `    <Person position="${positionOf(p.position)}">\n`;
   out += leaf('      ', 'NaturalPersonSequenceNbr', p.sequenceNbr) + leaf('      ', 'INSS', p.inss);
-  out += leaf('      ', 'ResultCode', personResultCode(p, findings, formRejected));
+  out += `      <ResultCode>${personResultCode(p, findings, formRejected)}</ResultCode>\n`;
   for (const f of findings) out += anomaly('      ', f, langs);
   for (const c of p.counters ?? []) out += counters('      ', c);
   return `${out}    </Person>\n`;
