@@ -101,11 +101,15 @@ export class Engine {
    */
   async processFile(path: string | readonly string[], options: EngineOptions, ledger: LedgerOptions): Promise<ProcessReport> {
     const session = new LedgerSession(ledger.db, { ticket: ledger.ticket, sender: ledger.sender, fileName: ledger.fileName, sha256: '', environment: ledger.environment, receivedAt: ledger.receivedAt }, ledger.answerPartChars);
+    // Persons wait in a spool file until the notification is stored; it goes whatever happens.
+    const outcomes = new OutcomeCollector();
     try {
-      return await this.run(typeof path === 'string' ? [path] : path, options, { session, options: ledger });
+      return await this.run(typeof path === 'string' ? [path] : path, options, { session, options: ledger, outcomes });
     } catch (error) {
       session.rollback();
       throw error;
+    } finally {
+      outcomes.close();
     }
   }
 
@@ -122,7 +126,7 @@ export class Engine {
     return report;
   }
 
-  private async run(paths: readonly string[], options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions } | null): Promise<ProcessReport> {
+  private async run(paths: readonly string[], options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions; outcomes: OutcomeCollector } | null): Promise<ProcessReport> {
     const limits = options.limits ?? DEFAULT_LIMITS;
     const maxFindings = options.maxFindings ?? 10_000;
     const sizes = await Promise.all(paths.map(fileSize));
@@ -161,64 +165,59 @@ export class Engine {
     // Keep the promises observed so that a failure while mapping does not become unhandled.
     replies.forEach((reply) => reply.catch(() => undefined));
     session?.begin();
-    // Persons wait in a spool file until the notification is stored; it goes whatever happens.
-    const outcomes = session === undefined ? null : new OutcomeCollector();
-    try {
-      const hash = createHash('sha256');
-      let receipt: Finding[] = [];
-      let schemaErrorsLeftOut = 0;
-      let formOffset = 0;
-      for (const [i, path] of paths.entries()) {
-        const mapped = await readDeclarationFile(
-          path,
-          limits,
-          (item) => {
-            for (const finding of runner.inspect(item)) collector.add(finding);
-            if (session === undefined) return;
-            if (item.kind === 'form') {
-              session.startForm(item.form);
-              outcomes?.form(item.form);
-            } else if (item.kind === 'person') {
-              session.applyPerson(item.form, item.person, runner.person);
-              if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
-              outcomes?.person(item.person, runner.person);
-            } else if (runner.lastForm !== null) {
-              session.endForm(item.form, runner.lastForm);
-              outcomes?.formEnd(runner.lastForm.rejected);
-            }
-          },
-          { hash, formOffset },
-        );
-        formOffset += mapped.forms;
-        const reply = await replies[i]!;
-        if (receipt.length === 0) {
-          receipt = receiptFindings(mapped, reply, limits).map((f) => (paths.length > 1 ? { ...f, data: { ...f.data, part: i + 1 } } : f));
-          if (receipt[0]?.code === 'ACRF-255') schemaErrorsLeftOut = reply.total - reply.errors.length;
-        }
+    const outcomes = ledger?.outcomes ?? null;
+    const hash = createHash('sha256');
+    let receipt: Finding[] = [];
+    let schemaErrorsLeftOut = 0;
+    let formOffset = 0;
+    for (const [i, path] of paths.entries()) {
+      const mapped = await readDeclarationFile(
+        path,
+        limits,
+        (item) => {
+          for (const finding of runner.inspect(item)) collector.add(finding);
+          if (session === undefined) return;
+          if (item.kind === 'form') {
+            session.startForm(item.form);
+            outcomes?.form(item.form);
+          } else if (item.kind === 'person') {
+            session.applyPerson(item.form, item.person, runner.person);
+            if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
+            outcomes?.person(item.person, runner.person);
+          } else if (runner.lastForm !== null) {
+            session.endForm(item.form, runner.lastForm);
+            outcomes?.formEnd(runner.lastForm.rejected);
+          }
+        },
+        { hash, formOffset },
+      );
+      formOffset += mapped.forms;
+      const reply = await replies[i]!;
+      if (receipt.length === 0) {
+        receipt = receiptFindings(mapped, reply, limits).map((f) => (paths.length > 1 ? { ...f, data: { ...f.data, part: i + 1 } } : f));
+        if (receipt[0]?.code === 'ACRF-255') schemaErrorsLeftOut = reply.total - reply.errors.length;
       }
-      const sha256 = hash.digest('hex');
-      // A refusal after reading voids what the rules found (refuse rolls the transaction back).
-      if (receipt.length > 0) {
-        collector.reset();
-        if (schemaErrorsLeftOut > 0) collector.omit('ACRF-255', schemaErrorsLeftOut);
-        return refuse(receipt, sha256, runner.totals);
-      }
-      const sameContent = session?.duplicateOf(sha256);
-      if (sameContent !== undefined) {
-        collector.reset();
-        return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
-      }
-      const base = finish(name, sha256, size, collector, runner.totals, 'passed', ledger !== null);
-      if (session === undefined || outcomes === null) return { ...base, ticket, applied: apply, forms: [] };
-      // Counters before/after are read inside the transaction: a test file's changes are never committed.
-      const source = outcomes.source((companyId, inss) => session.changesOf(companyId, inss));
-      const report: ProcessReport = { ...base, ticket, applied: apply, forms: source.forms };
-      if (dryRun) session.rollback();
-      else session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
-      return report;
-    } finally {
-      outcomes?.close();
     }
+    const sha256 = hash.digest('hex');
+    // A refusal after reading voids what the rules found (refuse rolls the transaction back).
+    if (receipt.length > 0) {
+      collector.reset();
+      if (schemaErrorsLeftOut > 0) collector.omit('ACRF-255', schemaErrorsLeftOut);
+      return refuse(receipt, sha256, runner.totals);
+    }
+    const sameContent = session?.duplicateOf(sha256);
+    if (sameContent !== undefined) {
+      collector.reset();
+      return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
+    }
+    const base = finish(name, sha256, size, collector, runner.totals, 'passed', ledger !== null);
+    if (session === undefined || outcomes === null) return { ...base, ticket, applied: apply, forms: [] };
+    // Counters before/after are read inside the transaction: a test file's changes are never committed.
+    const source = outcomes.source((companyId, inss) => session.changesOf(companyId, inss));
+    const report: ProcessReport = { ...base, ticket, applied: apply, forms: source.forms };
+    if (dryRun) session.rollback();
+    else session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
+    return report;
   }
 
   close(): void {

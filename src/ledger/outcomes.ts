@@ -66,12 +66,6 @@ export class OutcomeCollector {
     if (form !== undefined) form.formRejected = rejected;
   }
 
-  /** The forms as the report lists them: outcome and counts, without their persons. */
-  outcomes(): FormOutcome[] {
-    this.close();
-    return this.forms.map(outcomeOf);
-  }
-
   /**
    * The forms with their persons read back from the spool, each accepted person with the counters
    * this file changed for its worker (`changes` by CompanyID and INSS).
