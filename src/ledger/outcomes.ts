@@ -112,11 +112,12 @@ function outcomeOf(form: MutableForm): FormOutcome {
 }
 
 function toWindowCounters(change: WindowChange): WindowCounters {
-  const figures = (c: WindowChange['before'], type: (typeof RIGHT_TYPES)[number]) => ({ granted: c.types[type].granted / 100, used: c.types[type].used / 100, remaining: (c.types[type].granted - c.types[type].used) / 100 });
+  // Granted and used of type i are at 2i and 2i + 1, the uncovered hours last (changeFigures).
+  const figures = (c: readonly number[], i: number) => ({ granted: c[2 * i]! / 100, used: c[2 * i + 1]! / 100, remaining: (c[2 * i]! - c[2 * i + 1]!) / 100 });
   return {
     windowStart: change.windowStart,
     windowEnd: change.windowStart + FLA_2024_WINDOWS.length - 1,
-    rights: RIGHT_TYPES.map((rightType) => ({ rightType, before: figures(change.before, rightType), after: figures(change.after, rightType) })),
-    uncovered: { before: change.before.uncovered / 100, after: change.after.uncovered / 100 },
+    rights: RIGHT_TYPES.map((rightType, i) => ({ rightType, before: figures(change.before, i), after: figures(change.after, i) })),
+    uncovered: { before: change.before[6]! / 100, after: change.after[6]! / 100 },
   };
 }

@@ -10,12 +10,13 @@ import type Database from 'better-sqlite3';
 import { insertAnswer, spoolChunks, PART_CHARS, type Answers } from './answers.js';
 import type { Db } from './database.js';
 import { holdsMandate, mandatesConfigured } from '../watch/mandates.js';
-import { LedgerStore, type ReceivedFile, type StoredCounters } from './store.js';
+import { LedgerStore, type ReceivedFile } from './store.js';
 
+/** One window this file changed: its figures before and after, as `changeFigures` lays them out. */
 export interface WindowChange {
   readonly windowStart: number;
-  readonly before: StoredCounters;
-  readonly after: StoredCounters;
+  readonly before: readonly number[];
+  readonly after: readonly number[];
 }
 
 export class LedgerSession implements LedgerView {
@@ -116,7 +117,7 @@ export class LedgerSession implements LedgerView {
   changesOf(companyId: string, inss: string): WindowChange[] {
     this.changesStatement ??= this.db.prepare(`SELECT window_start AS windowStart, before_json AS before, after_json AS after FROM counter_changes WHERE file_id = ? AND company_id = ? AND inss = ? ORDER BY window_start`);
     const rows = this.changesStatement.all(this.fileId, companyId, inss) as Array<{ windowStart: number; before: string; after: string }>;
-    return rows.map((row) => ({ windowStart: row.windowStart, before: JSON.parse(row.before) as StoredCounters, after: JSON.parse(row.after) as StoredCounters }));
+    return rows.map((row) => ({ windowStart: row.windowStart, before: JSON.parse(row.before) as number[], after: JSON.parse(row.after) as number[] }));
   }
 
   referenceAccepted(referenceNbr: string): boolean {

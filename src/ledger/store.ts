@@ -205,7 +205,7 @@ export class LedgerStore {
     const trainings = [...own.trainings.values()].filter((t) => t.year >= start && t.year < end);
     const counters = allocate(rights, trainings);
     this.storeCounters(window, counters);
-    if (fileId !== null) this.statements.insertChange.run(fileId, window.companyId, window.inss, start, NOTHING_BEFORE, JSON.stringify(stored(counters)));
+    if (fileId !== null) this.statements.insertChange.run(fileId, window.companyId, window.inss, start, NOTHING_BEFORE, changeFigures(counters));
     return counters;
   }
 
@@ -233,7 +233,7 @@ export class LedgerStore {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
     // The figures before this file are read once per window and file: the first time it is touched.
-    const before = fileId !== null && this.statements.hasChange.get(fileId, companyId, inss, start) === undefined ? JSON.stringify(this.readCounters(window)) : undefined;
+    const before = fileId !== null && this.statements.hasChange.get(fileId, companyId, inss, start) === undefined ? changeFigures(this.readCounters(window)) : undefined;
     const rights = this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[];
     const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
       ...t,
@@ -243,7 +243,7 @@ export class LedgerStore {
     this.statements.deleteCounters.run(companyId, inss, start);
     this.storeCounters(window, counters);
     if (fileId === null) return counters;
-    const after = JSON.stringify(stored(counters));
+    const after = changeFigures(counters);
     if (before !== undefined) this.statements.insertChange.run(fileId, companyId, inss, start, before, after);
     else this.statements.updateChange.run(after, fileId, companyId, inss, start);
     return counters;
@@ -262,17 +262,18 @@ export class LedgerStore {
   }
 }
 
-/** What readCounters gives for a window that has never been counted, as counter_changes stores it. */
-const NOTHING_BEFORE = JSON.stringify({ types: { LEGAL: { granted: 0, used: 0 }, SECTOR: { granted: 0, used: 0 }, EMPLOYER: { granted: 0, used: 0 } }, years: {}, uncovered: 0 });
-
-/** The allocation as readCounters would read it back: what was just stored, without reading it. */
-function stored(counters: WindowCounters): StoredCounters {
-  const pick = (f: Record<RightType, { granted: number; used: number }>) =>
-    Object.fromEntries(RIGHT_TYPES.map((t) => [t, { granted: f[t].granted, used: f[t].used }])) as Record<RightType, { granted: number; used: number }>;
-  const years: StoredCounters['years'] = {};
-  for (const [year, figures] of [...counters.years].sort(([a], [b]) => a - b)) years[year] = pick(figures);
-  return { types: pick(counters.types), years, uncovered: counters.uncovered };
+/**
+ * What counter_changes keeps of a window, which is what the notification shows: granted and used
+ * per type in RIGHT_TYPES order, then the uncovered hours, as a JSON array. (Rows written before
+ * this format held readCounters' objects; only the file being processed reads its own rows.)
+ */
+export function changeFigures(counters: Pick<StoredCounters, 'types' | 'uncovered'>): string {
+  const { LEGAL, SECTOR, EMPLOYER } = counters.types;
+  return `[${LEGAL.granted},${LEGAL.used},${SECTOR.granted},${SECTOR.used},${EMPLOYER.granted},${EMPLOYER.used},${counters.uncovered}]`;
 }
+
+/** A window that has never been counted. */
+const NOTHING_BEFORE = '[0,0,0,0,0,0,0]';
 
 export function isRightType(value: string | null | undefined): value is RightType {
   return value === 'LEGAL' || value === 'SECTOR' || value === 'EMPLOYER';
