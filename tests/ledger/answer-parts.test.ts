@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderAnswers, writeAnswers } from '../../dist/answers/files.js';
+import { writeAnswerFileSync } from '../../dist/answers/write-file.js';
 import { Engine } from '../../dist/engine.js';
 import { answerParts, storedAnswers } from '../../dist/ledger/answers.js';
 import { openLedger } from '../../dist/ledger/database.js';
@@ -51,6 +52,10 @@ describe('a notification stored in parts', () => {
           const out = join(dir.path, `out-${n}`);
           const written = await writeAnswers(file, ticket, storedAnswers(db, ticket)!, out);
           expect(readFileSync(written.notification!, 'utf8')).toBe(whole);
+          // The drop folder writes synchronously, from the same parts (also after a crash).
+          const again = join(out, 'again.NOTI.xml');
+          writeAnswerFileSync(again, storedAnswers(db, ticket)!.notification!, { exclusive: true });
+          expect(readFileSync(again, 'utf8')).toBe(whole);
           const check = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(ROOT, 'xsd', 'fla-ack-v1.xsd'), written.receipt, written.notification!], { encoding: 'utf8' });
           expect(check.status, check.stderr).toBe(0);
         }
