@@ -1,21 +1,49 @@
 // An append-only scratch file outside the ledger's transaction: what a file's pass must keep until
 // its end (per-person outcomes, a notification rendered before a rollback) goes to disk instead of
-// memory, and is read back in ranges. Removed when done; a crash leaves it in the temp folder.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+// memory, and is read back in ranges. Removed when done; what a killed process left is removed by
+// the next one (the folder name carries the owner's pid).
+import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 /** Appends are gathered up to this many characters before they go to the file. */
 const FLUSH_CHARS = 1 << 16;
+const PREFIX = 'fla-spool-';
+
+let swept = false;
+
+/** Removes the spools of processes that are gone (killed before they could remove their own). */
+function sweepStale(): void {
+  swept = true;
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const pid = Number(name.slice(PREFIX.length).split('-')[0]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export class SpoolFile {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'fla-spool-'));
+  private readonly dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   private readonly fd = openSync(join(this.dir, 'spool'), 'w+', 0o600);
   private pending: string[] = [];
   private pendingChars = 0;
   private written = 0;
   private closed = false;
+
+  constructor() {
+    if (!swept) sweepStale();
+  }
 
   append(text: string): void {
     this.pending.push(text);

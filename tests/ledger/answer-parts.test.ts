@@ -2,7 +2,8 @@
 // byte for byte, what the single-string writer produced before (the hashes below were taken from
 // `fla process` at commit 87d581d, Ticket and ProcessedAt blanked), and valid against the ACK XSD.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { writeAnswerFileSync } from '../../dist/answers/write-file.js';
 import { Engine } from '../../dist/engine.js';
 import { answerParts, storedAnswers } from '../../dist/ledger/answers.js';
 import { openLedger } from '../../dist/ledger/database.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { BIN, ROOT, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 const engine = new Engine();
@@ -63,5 +64,16 @@ describe('a notification stored in parts', () => {
         db.close();
       }
     }
+  });
+});
+
+describe('the spool of persons', () => {
+  it('is removed by the next process when the one that made it was killed', () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = join(tmpdir(), `fla-spool-${gone}-test`);
+    mkdirSync(stale, { recursive: true });
+    const r = spawnSync(process.execPath, [BIN, 'process', 'samples/01-minimal.xml', '--db', join(dir.path, 'spool.sqlite'), '--out', join(dir.path, 'spool-out'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
   });
 });
