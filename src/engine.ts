@@ -12,7 +12,8 @@ import { RuleRunner, type Tally, type Totals } from './rules/runner.js';
 import type { Db } from './ledger/database.js';
 import { LedgerSession } from './ledger/session.js';
 import { OutcomeCollector } from './ledger/outcomes.js';
-import type { FormOutcome } from './answers/index.js';
+import type { FormOutcome, FormSource } from './answers/index.js';
+import type { Answers } from './ledger/answers.js';
 import { FlaError } from './errors.js';
 import type { Finding, Severity } from './findings.js';
 import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
@@ -60,22 +61,26 @@ export interface LedgerOptions {
   readonly receivedAt: string;
   /** `fla validate --db`: run the ledger rules against the history, then roll everything back. */
   readonly dryRun?: boolean;
-  /** Renders the answers so that they are stored in the same transaction as what they answer. */
-  readonly renderAnswers?: (report: ProcessReport) => Answers;
+  /**
+   * Renders the answers so that they are stored in the same transaction as what they answer; the
+   * notification's persons come from `source`, form by form, while it is stored.
+   */
+  readonly renderAnswers?: (report: ProcessReport, source: FormSource) => Answers;
+  /** The size of the notification's parts in the ledger (tests make it small). */
+  readonly answerPartChars?: number;
 }
 
-export interface Answers {
-  readonly receipt: string;
-  readonly notification?: string;
-}
+export type { Answers };
 
 export interface ProcessReport extends FileReport {
   readonly ticket: string;
   /** Whether the ledger now holds the accepted part of this file. */
   readonly applied: boolean;
-  /** Per declaration and person, what the notification lists (with counters before and after). */
+  /**
+   * Per declaration, its outcome and counts, without its persons (the notification reads those from
+   * a spool while it is stored; the answers themselves are in the ledger, see `storedAnswers`).
+   */
   readonly forms: readonly FormOutcome[];
-  readonly answers?: Answers;
 }
 
 export class Engine {
@@ -95,12 +100,16 @@ export class Engine {
    * paths are the parts of one submission, read in order as one logical file (DROPFOLDER.md).
    */
   async processFile(path: string | readonly string[], options: EngineOptions, ledger: LedgerOptions): Promise<ProcessReport> {
-    const session = new LedgerSession(ledger.db, { ticket: ledger.ticket, sender: ledger.sender, fileName: ledger.fileName, sha256: '', environment: ledger.environment, receivedAt: ledger.receivedAt });
+    const session = new LedgerSession(ledger.db, { ticket: ledger.ticket, sender: ledger.sender, fileName: ledger.fileName, sha256: '', environment: ledger.environment, receivedAt: ledger.receivedAt }, ledger.answerPartChars);
+    // Persons wait in a spool file until the notification is stored; it goes whatever happens.
+    const outcomes = new OutcomeCollector();
     try {
-      return await this.run(typeof path === 'string' ? [path] : path, options, { session, options: ledger });
+      return await this.run(typeof path === 'string' ? [path] : path, options, { session, options: ledger, outcomes });
     } catch (error) {
       session.rollback();
       throw error;
+    } finally {
+      outcomes.close();
     }
   }
 
@@ -113,12 +122,11 @@ export class Engine {
     findings.forEach((f) => collector.add(f));
     const base = finish(paths.join(' + '), sha256, sizes.reduce((a, b) => a + b, 0), collector, new RuleRunner([]).totals, 'failed', true);
     const report: ProcessReport = { ...base, ticket: ledger.ticket, applied: false, forms: [] };
-    const answers = ledger.renderAnswers?.(report);
-    session.recordRejected(collector.kept, new Date().toISOString(), sha256, answers);
-    return answers === undefined ? report : { ...report, answers };
+    session.recordRejected(collector.kept, new Date().toISOString(), sha256, ledger.renderAnswers?.(report, NO_FORMS));
+    return report;
   }
 
-  private async run(paths: readonly string[], options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions } | null): Promise<ProcessReport> {
+  private async run(paths: readonly string[], options: EngineOptions, ledger: { session: LedgerSession; options: LedgerOptions; outcomes: OutcomeCollector } | null): Promise<ProcessReport> {
     const limits = options.limits ?? DEFAULT_LIMITS;
     const maxFindings = options.maxFindings ?? 10_000;
     const sizes = await Promise.all(paths.map(fileSize));
@@ -132,22 +140,17 @@ export class Engine {
     // Test and simulation files are answered but never applied; neither is a dry run.
     const apply = ledger !== null && ledger.options.environment === 'R' && !dryRun;
     const now = (): string => new Date().toISOString();
-    const answer = (report: ProcessReport): ProcessReport => {
-      let answers: Answers | undefined;
-      try {
-        answers = ledger?.options.renderAnswers?.(report);
-      } catch (error) {
-        // V8 strings stop at 512 MB: a notification for ~700,000 persons does not fit (README).
-        if (error instanceof RangeError) throw new FlaError('FLA_ERR_ANSWER', `the notification for ${name} is too large to write (${error.message}); nothing was applied — split the file into smaller ones`);
-        throw error;
-      }
-      return answers === undefined ? report : { ...report, answers };
+    // A value the writers refuse (RangeError) surfaces as FLA_ERR_ANSWER, also while the
+    // notification is rendered part by part inside the commit.
+    const answer = (report: ProcessReport, source: FormSource): Answers | undefined => {
+      const answers = guarded(() => ledger?.options.renderAnswers?.(report, source), name);
+      return answers?.notification === undefined ? answers : { ...answers, notification: guardedChunks(answers.notification, name) };
     };
 
     const refuse = (findings: readonly Finding[], sha256: string, totals: Totals): ProcessReport => {
       findings.forEach((f) => collector.add(f));
-      const report = answer({ ...finish(name, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] });
-      if (session !== undefined && !dryRun) session.recordRejected(collector.kept, now(), sha256, report.answers);
+      const report: ProcessReport = { ...finish(name, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] };
+      if (session !== undefined && !dryRun) session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
       else session?.rollback();
       return report;
     };
@@ -162,7 +165,7 @@ export class Engine {
     // Keep the promises observed so that a failure while mapping does not become unhandled.
     replies.forEach((reply) => reply.catch(() => undefined));
     session?.begin();
-    const outcomes = new OutcomeCollector();
+    const outcomes = ledger?.outcomes ?? null;
     const hash = createHash('sha256');
     let receipt: Finding[] = [];
     let schemaErrorsLeftOut = 0;
@@ -176,14 +179,14 @@ export class Engine {
           if (session === undefined) return;
           if (item.kind === 'form') {
             session.startForm(item.form);
-            outcomes.form(item.form);
+            outcomes?.form(item.form);
           } else if (item.kind === 'person') {
             session.applyPerson(item.form, item.person, runner.person);
             if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
-            outcomes.person(item.person, runner.person);
+            outcomes?.person(item.person, runner.person);
           } else if (runner.lastForm !== null) {
             session.endForm(item.form, runner.lastForm);
-            outcomes.formEnd(runner.lastForm.rejected);
+            outcomes?.formEnd(runner.lastForm.rejected);
           }
         },
         { hash, formOffset },
@@ -207,11 +210,13 @@ export class Engine {
       collector.reset();
       return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
     }
+    const base = finish(name, sha256, size, collector, runner.totals, 'passed', ledger !== null);
+    if (session === undefined || outcomes === null) return { ...base, ticket, applied: apply, forms: [] };
     // Counters before/after are read inside the transaction: a test file's changes are never committed.
-    const forms = session === undefined ? [] : outcomes.withCounters(session.counterChanges());
-    const report = answer({ ...finish(name, sha256, size, collector, runner.totals, 'passed', ledger !== null), ticket, applied: apply, forms });
-    if (dryRun) session?.rollback();
-    else session?.commit(collector.kept, report.status, now(), apply, sha256, report.answers);
+    const source = outcomes.source((companyId, inss) => session.changesOf(companyId, inss));
+    const report: ProcessReport = { ...base, ticket, applied: apply, forms: source.forms };
+    if (dryRun) session.rollback();
+    else session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
     return report;
   }
 
@@ -288,6 +293,27 @@ class FindingCollector {
     this.kept.length = 0;
     for (const key of Object.keys(this.omitted)) delete this.omitted[key];
     this.counts.B = this.counts.W = this.counts.I = 0;
+  }
+}
+
+/** Forms for an answer that lists none (a refusal has no notification). */
+const NO_FORMS: FormSource = { forms: [], persons: () => [] };
+
+function guarded<T>(render: () => T, name: string): T {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof RangeError) throw new FlaError('FLA_ERR_ANSWER', `the answers for ${name} cannot be written (${error.message}); nothing was applied`);
+    throw error;
+  }
+}
+
+function* guardedChunks(chunks: Iterable<string>, name: string): Generator<string> {
+  const iterator = chunks[Symbol.iterator]();
+  for (;;) {
+    const next = guarded(() => iterator.next(), name);
+    if (next.done === true) return;
+    yield next.value;
   }
 }
 

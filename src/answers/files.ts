@@ -1,15 +1,16 @@
 // Renders a processed file's answers (stored by the engine in the same transaction) and writes
-// them: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive (ACK.md).
+// them from the ledger: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive (ACK.md).
 import { mkdir } from 'node:fs/promises';
-import type { Answers, ProcessReport } from '../engine.js';
+import type { ProcessReport } from '../engine.js';
+import type { Answers, StoredAnswers } from '../ledger/answers.js';
 import { FlaError } from '../errors.js';
 import type { Lang } from '../findings.js';
 import { RULE_SET, VERSION } from '../version.js';
 import type { Environment } from './common.js';
-import { writeNotification } from './notification.js';
+import { notificationChunks, type FormSource } from './notification.js';
 import { answerPaths } from './paths.js';
 import { writeReceipt } from './receipt.js';
-import { writeAnswerFile } from './write-file.js';
+import { writeAnswerFile, type AnswerText } from './write-file.js';
 
 export interface AnswerContext {
   readonly environment: Environment;
@@ -18,7 +19,8 @@ export interface AnswerContext {
   readonly languages?: readonly Lang[];
 }
 
-export function renderAnswers(report: ProcessReport, context: AnswerContext): Answers {
+/** The receipt now; the notification as chunks rendered while the ledger stores them. */
+export function renderAnswers(report: ProcessReport, context: AnswerContext, source: FormSource): Answers {
   const header = {
     ticket: report.ticket,
     fileName: context.fileName,
@@ -30,16 +32,16 @@ export function renderAnswers(report: ProcessReport, context: AnswerContext): An
   const positive = report.layers.receipt === 'passed';
   const receipt = writeReceipt({ ...header, receivedAt: context.receivedAt, report, resultCode: positive ? 1 : 0 });
   if (!positive) return { receipt };
-  return { receipt, notification: writeNotification({ ...header, processedAt: new Date(), report, forms: report.forms }) };
+  return { receipt, notification: notificationChunks({ ...header, processedAt: new Date(), report, source }) };
 }
 
 /** Next to the input, or in `outDir`; an answer never replaces another (the ticket goes in the name). */
-export async function writeAnswers(input: string, ticket: string, answers: Answers, outDir?: string): Promise<{ receipt: string; notification?: string }> {
+export async function writeAnswers(input: string, ticket: string, answers: Pick<StoredAnswers, 'receipt' | 'notification'>, outDir?: string): Promise<{ receipt: string; notification?: string }> {
   const paths = answerPaths(input, outDir);
   try {
     if (outDir !== undefined) await mkdir(outDir, { recursive: true });
     const receipt = await writeOnce(paths.receipt, ticket, answers.receipt);
-    if (answers.notification === undefined) return { receipt };
+    if (answers.notification === null) return { receipt };
     return { receipt, notification: await writeOnce(paths.notification, ticket, answers.notification) };
   } catch (error) {
     if (error instanceof FlaError) throw error;
@@ -47,7 +49,7 @@ export async function writeAnswers(input: string, ticket: string, answers: Answe
   }
 }
 
-async function writeOnce(path: string, ticket: string, xml: string): Promise<string> {
+async function writeOnce(path: string, ticket: string, xml: AnswerText): Promise<string> {
   try {
     await writeAnswerFile(path, xml, { exclusive: true });
     return path;

@@ -2,7 +2,8 @@
 export { writeReceipt, receiptResult, type ReceiptInput, type ReceiptReport } from './receipt.js';
 export {
   writeNotification,
-  groupFindings,
+  notificationChunks,
+  arraySource,
   formResultCode,
   personResultCode,
   formIdentity,
@@ -14,12 +15,11 @@ export {
   type WindowCounters,
   type CounterFigures,
   type RightTypeName,
-  type FormGroup,
-  type PersonGroup,
-  type Grouped,
+  type FormSource,
+  type NotificationStreamInput,
 } from './notification.js';
 export type { AnswerHeader, Environment, Processor } from './common.js';
-export { writeAnswerFile, writeAnswerFileSync, type WriteAnswerOptions } from './write-file.js';
+export { writeAnswerFile, writeAnswerFileSync, type WriteAnswerOptions, type AnswerText } from './write-file.js';
 export { newTicket, isTicket } from './ticket.js';
 export { answerPaths, type AnswerPaths } from './paths.js';
 export { formatTimestamp, cap, MAX_VALUE_CHARS, ACK_NS } from './xml.js';

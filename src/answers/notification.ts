@@ -65,6 +65,27 @@ export interface NotificationInput extends AnswerHeader {
   readonly forms: readonly FormOutcome[];
 }
 
+/**
+ * Where the streaming writer reads the forms and their persons: the forms (without persons) up
+ * front, a form's persons only while that form is written, so that no more than one form's worth
+ * of persons is in hand at a time.
+ */
+export interface FormSource {
+  /** Every Form of the file (any order; written in file order); their `persons` are not read. */
+  readonly forms: readonly FormOutcome[];
+  /**
+   * A form's persons in position order. Called twice per form (to decide, then to write); only the
+   * second call needs the counters.
+   */
+  persons(form: FormOutcome, withCounters: boolean): Iterable<PersonOutcome>;
+}
+
+export interface NotificationStreamInput extends AnswerHeader {
+  readonly processedAt: Date;
+  readonly report: NotificationReport;
+  readonly source: FormSource;
+}
+
 /** The header part of a FormOutcome from the reader's FormHeader. */
 export function formIdentity(header: FormHeader): Pick<FormOutcome, 'position' | 'referenceNbr' | 'companyId' | 'quarter'> {
   return {
@@ -84,23 +105,21 @@ export function personIdentity(person: NaturalPerson): Pick<PersonOutcome, 'posi
   };
 }
 
-// ------------------------------------------------------------------------------- grouping
+// ------------------------------------------------------------------------------- placing findings
 
-export interface PersonGroup {
-  outcome: PersonOutcome;
-  readonly findings: Finding[];
+interface Placed {
+  readonly finding: Finding;
+  /** The person position from the XPath; `keyed` when it is to be found by the keys. */
+  readonly person?: number;
+  readonly keyed?: boolean;
 }
 
-export interface FormGroup {
-  readonly outcome: FormOutcome;
-  readonly findings: Finding[];
-  readonly persons: Map<number, PersonGroup>;
-}
-
-export interface Grouped {
-  readonly file: Finding[];
-  /** By Form position, in file order. */
-  readonly forms: FormGroup[];
+interface FormPlan {
+  outcome: FormOutcome;
+  /** This form's findings in report order; a finding's person is settled when the form is written. */
+  readonly placed: Placed[];
+  /** Named by a finding only: not among the source's forms. */
+  readonly synthetic: boolean;
 }
 
 const FORM_STEP = /^\/d:FLADeclarations\/d:Form\[(\d+)\]/;
@@ -110,89 +129,42 @@ const PERSON_STEP = /\/d:NaturalPerson\[(\d+)\]/;
  * Places each finding: by its XPath (`/d:FLADeclarations/d:Form[n]`, then `…/d:NaturalPerson[m]`),
  * else by its keys when they match exactly one form (CompanyID) and one person
  * (NaturalPersonSequenceNbr or INSS), else at file level. Forms or persons that a finding names but
- * `forms` does not list are added, their rejection taken from the findings' scope.
+ * the source does not list are added, their rejection taken from the findings' scope. The person
+ * part waits until the form is written, when its persons are read.
  */
-export function groupFindings(findings: readonly Finding[], forms: readonly FormOutcome[]): Grouped {
-  const byPosition = new Map<number, FormGroup>();
-  for (const outcome of forms) {
-    const group: FormGroup = { outcome, findings: [], persons: new Map() };
-    for (const p of outcome.persons ?? []) group.persons.set(p.position, { outcome: p, findings: [] });
-    byPosition.set(outcome.position, group);
+function placeFindings(findings: readonly Finding[], forms: readonly FormOutcome[]): { file: Finding[]; forms: FormPlan[] } {
+  const byPosition = new Map<number, FormPlan>();
+  for (const outcome of forms) byPosition.set(outcome.position, { outcome, placed: [], synthetic: false });
+  // Forms added for findings carry no CompanyID, so the candidates by key are the source's forms.
+  const byCompany = new Map<string, FormPlan[]>();
+  for (const plan of byPosition.values()) {
+    if (plan.outcome.companyId !== undefined) byCompany.set(plan.outcome.companyId, [...(byCompany.get(plan.outcome.companyId) ?? []), plan]);
   }
   const file: Finding[] = [];
-  const synthetic = new Set<FormGroup>();
-  const syntheticPersons = new Set<PersonGroup>();
-
   for (const finding of findings) {
-    const place = locate(finding, byPosition);
-    if (place === undefined) {
+    const keys = finding.keys;
+    if (finding.xpath !== undefined) {
+      const step = FORM_STEP.exec(finding.xpath);
+      if (step === null) {
+        file.push(finding);
+        continue;
+      }
+      const position = Number(step[1]);
+      let plan = byPosition.get(position);
+      if (plan === undefined) byPosition.set(position, (plan = { outcome: { position, rejected: false, personsReceived: 0, personsRejected: 0 }, placed: [], synthetic: true }));
+      const person = PERSON_STEP.exec(finding.xpath.slice(step[0].length));
+      plan.placed.push(person === null ? { finding } : { finding, person: Number(person[1]) });
+      continue;
+    }
+    const candidates = keys?.CompanyID === undefined || finding.scope === 'FILE' ? undefined : byCompany.get(keys.CompanyID);
+    if (candidates?.length !== 1) {
       file.push(finding);
       continue;
     }
-    let form = byPosition.get(place.form);
-    if (form === undefined) {
-      form = { outcome: { position: place.form, rejected: false, personsReceived: 0, personsRejected: 0 }, findings: [], persons: new Map() };
-      byPosition.set(place.form, form);
-      synthetic.add(form);
-    }
-    if (place.person === undefined) {
-      form.findings.push(finding);
-      continue;
-    }
-    let person = form.persons.get(place.person);
-    if (person === undefined) {
-      const keys = finding.keys ?? {};
-      person = {
-        outcome: {
-          position: place.person,
-          ...(keys.NaturalPersonSequenceNbr !== undefined ? { sequenceNbr: keys.NaturalPersonSequenceNbr } : {}),
-          ...(keys.INSS !== undefined ? { inss: keys.INSS } : {}),
-          rejected: false,
-        },
-        findings: [],
-      };
-      form.persons.set(place.person, person);
-      syntheticPersons.add(person);
-    }
-    person.findings.push(finding);
-  }
-
-  // What the engine did not tell us, we read from the findings' scope (a fallback only).
-  for (const person of syntheticPersons) {
-    if (person.findings.some((f) => f.severity === 'B' && f.scope === 'PERSON')) person.outcome = { ...person.outcome, rejected: true };
-  }
-  for (const form of synthetic) {
-    const rejected = form.findings.some((f) => f.severity === 'B' && (f.scope === 'FORM' || f.scope === 'FILE'));
-    const persons = [...form.persons.values()];
-    byPosition.set(form.outcome.position, {
-      ...form,
-      outcome: { ...form.outcome, rejected, personsReceived: persons.length, personsRejected: persons.filter((p) => p.outcome.rejected).length },
-    });
+    const byPerson = finding.scope !== 'FORM' && (keys?.NaturalPersonSequenceNbr !== undefined || keys?.INSS !== undefined);
+    candidates[0]!.placed.push(byPerson ? { finding, keyed: true } : { finding });
   }
   return { file, forms: [...byPosition.values()].sort((a, b) => a.outcome.position - b.outcome.position) };
-}
-
-function locate(finding: Finding, forms: ReadonlyMap<number, FormGroup>): { form: number; person?: number } | undefined {
-  if (finding.xpath !== undefined) {
-    const form = FORM_STEP.exec(finding.xpath);
-    if (form !== null) {
-      const person = PERSON_STEP.exec(finding.xpath.slice(form[0].length));
-      return { form: Number(form[1]), ...(person !== null ? { person: Number(person[1]) } : {}) };
-    }
-    return undefined;
-  }
-  const keys = finding.keys;
-  if (keys?.CompanyID === undefined || finding.scope === 'FILE') return undefined;
-  const candidates = [...forms.values()].filter((g) => g.outcome.companyId === keys.CompanyID);
-  if (candidates.length !== 1) return undefined;
-  const form = candidates[0]!;
-  if (finding.scope === 'FORM' || (keys.NaturalPersonSequenceNbr === undefined && keys.INSS === undefined)) return { form: form.outcome.position };
-  const persons = [...form.persons.values()].filter(
-    (p) =>
-      (keys.NaturalPersonSequenceNbr === undefined || String(p.outcome.sequenceNbr) === String(keys.NaturalPersonSequenceNbr)) &&
-      (keys.INSS === undefined || p.outcome.inss === keys.INSS),
-  );
-  return persons.length === 1 ? { form: form.outcome.position, person: persons[0]!.outcome.position } : { form: form.outcome.position };
 }
 
 // ------------------------------------------------------------------------------- result codes
@@ -200,30 +172,110 @@ function locate(finding: Finding, forms: ReadonlyMap<number, FormGroup>): { form
 const hasBlocking = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'B');
 
 /** ACK.md: 1 no B in the form, 2 some B but at least one person accepted, 0 the form or all its persons rejected. */
-export function formResultCode(form: FormGroup): 0 | 1 | 2 {
-  const { outcome } = form;
+export function formResultCode(outcome: FormOutcome, formFindings: readonly Finding[], anyPersonBlocking: boolean): 0 | 1 | 2 {
   if (outcome.rejected) return 0;
-  const persons = [...form.persons.values()];
-  const anyBlocking =
-    outcome.personsRejected > 0 ||
-    hasBlocking(form.findings) ||
-    persons.some((p) => p.outcome.rejected || (p.outcome.recordsRejected ?? 0) > 0 || hasBlocking(p.findings));
+  const anyBlocking = outcome.personsRejected > 0 || hasBlocking(formFindings) || anyPersonBlocking;
   if (!anyBlocking) return 1;
   return outcome.personsReceived - outcome.personsRejected > 0 ? 2 : 0;
 }
 
 /** 0 rejected (or its form rejected), 2 accepted with some rejected record or B finding, 1 otherwise. */
-export function personResultCode(person: PersonGroup, formRejected: boolean): 0 | 1 | 2 {
-  if (formRejected || person.outcome.rejected) return 0;
-  return (person.outcome.recordsRejected ?? 0) > 0 || hasBlocking(person.findings) ? 2 : 1;
+export function personResultCode(person: PersonOutcome, findings: readonly Finding[], formRejected: boolean): 0 | 1 | 2 {
+  if (formRejected || person.rejected) return 0;
+  return (person.recordsRejected ?? 0) > 0 || hasBlocking(findings) ? 2 : 1;
+}
+
+// ------------------------------------------------------------------------------- one form
+
+interface PersonEntry {
+  outcome: PersonOutcome;
+  readonly findings: Finding[];
+}
+
+const matchesKeys = (p: PersonOutcome, keys: NonNullable<Finding['keys']>): boolean =>
+  (keys.NaturalPersonSequenceNbr === undefined || String(p.sequenceNbr) === String(keys.NaturalPersonSequenceNbr)) && (keys.INSS === undefined || p.inss === keys.INSS);
+
+/**
+ * Settles which person each of a form's findings belongs to, in report order, as if all the form's
+ * persons were in hand: one pass over the persons collects only what the findings ask about.
+ */
+function settleForm(plan: FormPlan, source: FormSource) {
+  const named = new Set<number>();
+  const keyed: Placed[] = [];
+  for (const p of plan.placed) {
+    if (p.person !== undefined) named.add(p.person);
+    else if (p.keyed === true) keyed.push(p);
+  }
+  const present = new Set<number>();
+  // Per keyed finding: how many of the source's persons match, and the first one's position.
+  const matches = keyed.map(() => ({ count: 0, position: 0 }));
+  let anyPersonBlocking = false;
+  for (const person of plan.synthetic ? [] : source.persons(plan.outcome, false)) {
+    if (named.has(person.position)) present.add(person.position);
+    if (person.rejected || (person.recordsRejected ?? 0) > 0) anyPersonBlocking = true;
+    keyed.forEach((k, i) => {
+      if (matchesKeys(person, k.finding.keys!)) {
+        const m = matches[i]!;
+        if (m.count++ === 0) m.position = person.position;
+      }
+    });
+  }
+  const formFindings: Finding[] = [];
+  const withFindings = new Map<number, Finding[]>();
+  const added = new Map<number, PersonEntry>();
+  let k = 0;
+  for (const p of plan.placed) {
+    if (p.person !== undefined) {
+      if (!present.has(p.person) && !added.has(p.person)) {
+        const keys = p.finding.keys ?? {};
+        const outcome: PersonOutcome = {
+          position: p.person,
+          ...(keys.NaturalPersonSequenceNbr !== undefined ? { sequenceNbr: keys.NaturalPersonSequenceNbr } : {}),
+          ...(keys.INSS !== undefined ? { inss: keys.INSS } : {}),
+          rejected: false,
+        };
+        added.set(p.person, { outcome, findings: [] });
+      }
+      const target = added.get(p.person)?.findings ?? withFindings.get(p.person) ?? [];
+      if (!added.has(p.person)) withFindings.set(p.person, target);
+      target.push(p.finding);
+    } else if (p.keyed === true) {
+      const m = matches[k++]!;
+      // Persons added so far for other findings count as candidates too.
+      const extra = [...added.values()].filter((e) => matchesKeys(e.outcome, p.finding.keys!));
+      if (m.count + extra.length !== 1) formFindings.push(p.finding);
+      else if (extra.length === 1) extra[0]!.findings.push(p.finding);
+      else withFindings.set(m.position, [...(withFindings.get(m.position) ?? []), p.finding]);
+    } else {
+      formFindings.push(p.finding);
+    }
+  }
+  // What the source did not tell us, we read from the findings' scope (a fallback only).
+  for (const entry of added.values()) {
+    if (entry.findings.some((f) => f.severity === 'B' && f.scope === 'PERSON')) entry.outcome = { ...entry.outcome, rejected: true };
+  }
+  let outcome = plan.outcome;
+  if (plan.synthetic) {
+    const persons = [...added.values()];
+    const rejected = formFindings.some((f) => f.severity === 'B' && (f.scope === 'FORM' || f.scope === 'FILE'));
+    outcome = { ...outcome, rejected, personsReceived: persons.length, personsRejected: persons.filter((p) => p.outcome.rejected).length };
+  }
+  for (const entry of added.values()) if (entry.outcome.rejected || hasBlocking(entry.findings)) anyPersonBlocking = true;
+  for (const findings of withFindings.values()) if (hasBlocking(findings)) anyPersonBlocking = true;
+  return { outcome, formFindings, withFindings, added: [...added.values()].sort((a, b) => a.outcome.position - b.outcome.position), anyPersonBlocking };
 }
 
 // ------------------------------------------------------------------------------- writing
 
 const RIGHT_ORDER: Readonly<Record<RightTypeName, number>> = { LEGAL: 0, SECTOR: 1, EMPLOYER: 2 };
 
+// The counters are most of a large notification. Their attribute values are our own numbers
+// (hours() gives only digits, '-' and '.') and right types checked against this list, so they
+// are written without going through the escaping that values from the input need.
+const RIGHT_TYPE_ATTR = new Map<string, string>(Object.keys(RIGHT_ORDER).map((t) => [t, ` type="${t}"`]));
+
 function figures(indent: string, name: string, f: CounterFigures): string {
-  return `${indent}<${name}${attrs({ granted: hours(f.granted), used: hours(f.used), remaining: hours(f.remaining) })}/>\n`;
+  return `${indent}<${name} granted="${hours(f.granted)}" used="${hours(f.used)}" remaining="${hours(f.remaining)}"/>\n`;
 }
 
 function counters(indent: string, c: WindowCounters): string {
@@ -232,14 +284,15 @@ function counters(indent: string, c: WindowCounters): string {
     return String(y).padStart(4, '0');
   };
   const inner = `${indent}  `;
-  let out = `${indent}<Counters${attrs({ windowStart: year(c.windowStart), windowEnd: year(c.windowEnd) })}>\n`;
+  let out = `${indent}<Counters windowStart="${year(c.windowStart)}" windowEnd="${year(c.windowEnd)}">\n`;
   const rights = [...c.rights].sort((a, b) => RIGHT_ORDER[a.rightType] - RIGHT_ORDER[b.rightType]);
   if (rights.length === 0) throw new RangeError('answer: counters without a right type');
   for (const r of rights) {
-    if (!(r.rightType in RIGHT_ORDER)) throw new RangeError(`answer: invalid right type ${String(r.rightType)}`);
-    out += `${inner}<Right${attrs({ type: r.rightType })}>\n${figures(`${inner}  `, 'Before', r.before)}${figures(`${inner}  `, 'After', r.after)}${inner}</Right>\n`;
+    const type = RIGHT_TYPE_ATTR.get(r.rightType);
+    if (type === undefined) throw new RangeError(`answer: invalid right type ${String(r.rightType)}`);
+    out += `${inner}<Right${type}>\n${figures(`${inner}  `, 'Before', r.before)}${figures(`${inner}  `, 'After', r.after)}${inner}</Right>\n`;
   }
-  out += `${inner}<Uncovered${attrs({ before: hours(c.uncovered.before), after: hours(c.uncovered.after) })}/>\n`;
+  out += `${inner}<Uncovered before="${hours(c.uncovered.before)}" after="${hours(c.uncovered.after)}"/>\n`;
   return `${out}${indent}</Counters>\n`;
 }
 
@@ -252,47 +305,74 @@ function positionOf(n: number): number {
   return n;
 }
 
-function form(group: FormGroup, langs: readonly Lang[]): string {
-  const { outcome } = group;
-  const parts: string[] = [`  <Form${attrs({ position: positionOf(outcome.position) })}>\n`];
-  parts.push(leaf('    ', 'ReferenceNbr', outcome.referenceNbr), leaf('    ', 'CompanyID', outcome.companyId), leaf('    ', 'Quarter', outcome.quarter));
-  parts.push(leaf('    ', 'ResultCode', formResultCode(group)));
-  for (const f of group.findings) parts.push(anomaly('    ', f, langs));
-  const persons = [...group.persons.values()].sort((a, b) => a.outcome.position - b.outcome.position);
-  for (const person of persons) {
-    const p = person.outcome;
-    const listed = person.findings.length > 0 || (p.counters?.length ?? 0) > 0 || p.rejected || (p.recordsRejected ?? 0) > 0;
-    if (!listed) continue;
-    parts.push(`    <Person${attrs({ position: positionOf(p.position) })}>\n`);
-    parts.push(leaf('      ', 'NaturalPersonSequenceNbr', p.sequenceNbr), leaf('      ', 'INSS', p.inss));
-    parts.push(leaf('      ', 'ResultCode', personResultCode(person, outcome.rejected)));
-    for (const f of person.findings) parts.push(anomaly('      ', f, langs));
-    for (const c of p.counters ?? []) parts.push(counters('      ', c));
-    parts.push('    </Person>\n');
-  }
-  parts.push('  </Form>\n');
-  return parts.join('');
+function person(p: PersonOutcome, findings: readonly Finding[], formRejected: boolean, langs: readonly Lang[]): string {
+  const listed = findings.length > 0 || (p.counters?.length ?? 0) > 0 || p.rejected || (p.recordsRejected ?? 0) > 0;
+  if (!listed) return '';
+  let out = `    <Person position="${positionOf(p.position)}">\n`;
+  out += leaf('      ', 'NaturalPersonSequenceNbr', p.sequenceNbr) + leaf('      ', 'INSS', p.inss);
+  out += `      <ResultCode>${personResultCode(p, findings, formRejected)}</ResultCode>\n`;
+  for (const f of findings) out += anomaly('      ', f, langs);
+  for (const c of p.counters ?? []) out += counters('      ', c);
+  return `${out}    </Person>\n`;
 }
 
-export function writeNotification(input: NotificationInput): string {
+/** One Form: its head and findings, then its persons in position order, one chunk per person. */
+function* form(plan: FormPlan, source: FormSource, langs: readonly Lang[]): Generator<string> {
+  const settled = settleForm(plan, source);
+  const { outcome } = settled;
+  let head = `  <Form${attrs({ position: positionOf(outcome.position) })}>\n`;
+  head += leaf('    ', 'ReferenceNbr', outcome.referenceNbr) + leaf('    ', 'CompanyID', outcome.companyId) + leaf('    ', 'Quarter', outcome.quarter);
+  head += leaf('    ', 'ResultCode', formResultCode(outcome, settled.formFindings, settled.anyPersonBlocking));
+  for (const f of settled.formFindings) head += anomaly('    ', f, langs);
+  yield head;
+  const added = settled.added;
+  let next = 0;
+  for (const p of plan.synthetic ? [] : source.persons(plan.outcome, true)) {
+    for (; next < added.length && added[next]!.outcome.position < p.position; next++) yield person(added[next]!.outcome, added[next]!.findings, outcome.rejected, langs);
+    yield person(p, settled.withFindings.get(p.position) ?? [], outcome.rejected, langs);
+  }
+  for (; next < added.length; next++) yield person(added[next]!.outcome, added[next]!.findings, outcome.rejected, langs);
+  yield '  </Form>\n';
+}
+
+/** The notification in chunks (at most one person each), so that its size is bounded by nothing in memory. */
+export function* notificationChunks(input: NotificationStreamInput): Generator<string> {
   const { report } = input;
   const sha256 = checkHeader(input, input.sha256 ?? report.sha256);
   const langs = languagesOf(input);
-  const grouped = groupFindings(report.findings, input.forms);
-  const parts: string[] = [XML_DECLARATION, `<NOTIFICATION xmlns="${ACK_NS}">\n`];
-  parts.push(identification('  ', input, sha256));
-  parts.push(leaf('  ', 'Environment', input.environment));
-  parts.push(processor('  ', input));
-  parts.push(leaf('  ', 'ProcessedAt', formatTimestamp(input.processedAt, input.utcOffsetMinutes)));
-  parts.push(leaf('  ', 'Status', report.status));
+  const placed = placeFindings(report.findings, input.source.forms);
+  let head = `${XML_DECLARATION}<NOTIFICATION xmlns="${ACK_NS}">\n`;
+  head += identification('  ', input, sha256);
+  head += leaf('  ', 'Environment', input.environment);
+  head += processor('  ', input);
+  head += leaf('  ', 'ProcessedAt', formatTimestamp(input.processedAt, input.utcOffsetMinutes));
+  head += leaf('  ', 'Status', report.status);
   const t = report.totals;
-  parts.push('  <Totals>\n');
-  parts.push(tally('    ', 'Forms', t.forms), tally('    ', 'Persons', t.persons), tally('    ', 'Rights', t.rights), tally('    ', 'Trainings', t.trainings));
-  parts.push(`    <Findings${attrs({ B: report.counts.B, W: report.counts.W, I: report.counts.I })}/>\n`);
-  parts.push('  </Totals>\n');
-  for (const f of grouped.file) parts.push(anomaly('  ', f, langs));
-  parts.push(omitted('  ', report.omitted));
-  for (const g of grouped.forms) parts.push(form(g, langs));
-  parts.push('</NOTIFICATION>\n');
-  return parts.join('');
+  head += '  <Totals>\n';
+  head += tally('    ', 'Forms', t.forms) + tally('    ', 'Persons', t.persons) + tally('    ', 'Rights', t.rights) + tally('    ', 'Trainings', t.trainings);
+  head += `    <Findings${attrs({ B: report.counts.B, W: report.counts.W, I: report.counts.I })}/>\n`;
+  head += '  </Totals>\n';
+  for (const f of placed.file) head += anomaly('  ', f, langs);
+  head += omitted('  ', report.omitted);
+  yield head;
+  for (const plan of placed.forms) yield* form(plan, input.source, langs);
+  yield '</NOTIFICATION>\n';
+}
+
+/** The persons of in-memory forms: one per position (the last given wins), in position order. */
+export function arraySource(forms: readonly FormOutcome[]): FormSource {
+  const sorted = new Map<FormOutcome, PersonOutcome[]>();
+  return {
+    forms,
+    persons(form) {
+      let persons = sorted.get(form);
+      if (persons === undefined) sorted.set(form, (persons = [...new Map((form.persons ?? []).map((p) => [p.position, p])).values()].sort((a, b) => a.position - b.position)));
+      return persons;
+    },
+  };
+}
+
+export function writeNotification(input: NotificationInput): string {
+  const { forms, ...header } = input;
+  return [...notificationChunks({ ...header, source: arraySource(forms) })].join('');
 }

@@ -13,17 +13,22 @@ export interface WriteAnswerOptions {
   readonly syncFolder?: boolean;
 }
 
+/** An answer's text, or a function giving it in chunks (anew for each call, e.g. from the ledger). */
+export type AnswerText = string | (() => Iterable<string>);
+
+const chunksOf = (xml: AnswerText): Iterable<string> => (typeof xml === 'string' ? [xml] : xml());
+
 function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeAnswerFile(path: string, xml: string, options: WriteAnswerOptions = {}): Promise<void> {
+export async function writeAnswerFile(path: string, xml: AnswerText, options: WriteAnswerOptions = {}): Promise<void> {
   const temp = tempPath(path);
   let moved = false;
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(xml, 'utf8');
+      for (const chunk of chunksOf(xml)) await handle.write(chunk, null, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
@@ -41,15 +46,17 @@ export async function writeAnswerFile(path: string, xml: string, options: WriteA
   }
 }
 
-export function writeAnswerFileSync(path: string, xml: string, options: WriteAnswerOptions = {}): void {
+export function writeAnswerFileSync(path: string, xml: AnswerText, options: WriteAnswerOptions = {}): void {
   const temp = tempPath(path);
   let moved = false;
   try {
     const fd = openSync(temp, 'wx', 0o644);
     try {
-      const bytes = Buffer.from(xml, 'utf8');
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (const chunk of chunksOf(xml)) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

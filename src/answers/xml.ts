@@ -20,12 +20,14 @@ export function cap(text: string, max: number = MAX_VALUE_CHARS): string {
 
 /** Element text: escapeXml, plus CR as a character reference so that a parser gives it back. */
 export function text(value: string): string {
-  return escapeXml(value).replace(/\r/g, '&#13;');
+  const escaped = escapeXml(value);
+  return escaped.includes('\r') ? escaped.replace(/\r/g, '&#13;') : escaped;
 }
 
 /** Attribute value: as text, plus TAB and LF as references (a parser would turn them into spaces). */
 export function attr(value: string): string {
-  return text(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+  const escaped = text(value);
+  return /[\t\n]/.test(escaped) ? escaped.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;') : escaped;
 }
 
 /** Renders `name="value"` pairs, skipping undefined values. */

@@ -3,6 +3,7 @@ import { renderAnswers, writeAnswers } from '../answers/files.js';
 import { newTicket } from '../answers/ticket.js';
 import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
+import { storedAnswers } from '../ledger/answers.js';
 import { openLedger } from '../ledger/database.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings } from './config.js';
@@ -28,10 +29,12 @@ export async function processCommand(args: readonly string[], flags: Record<stri
       const report = await engine.processFile(
         file,
         engineOptions(settings),
-        { db, sender, environment: env, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r) => renderAnswers(r, { environment: env, fileName, receivedAt }) },
+        { db, sender, environment: env, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r, source) => renderAnswers(r, { environment: env, fileName, receivedAt }, source) },
       );
       reports.push(report);
-      if (report.answers !== undefined) await writeAnswers(file, report.ticket, report.answers, flags.out === undefined ? undefined : String(flags.out));
+      // Written from the ledger, part by part: the notification may be larger than a string can be.
+      const answers = storedAnswers(db, report.ticket);
+      if (answers !== null) await writeAnswers(file, report.ticket, answers, flags.out === undefined ? undefined : String(flags.out));
     }
   } finally {
     engine.close();

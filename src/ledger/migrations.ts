@@ -151,6 +151,20 @@ export const MIGRATIONS: readonly string[] = [
     CHECK (valid_until IS NULL OR valid_until >= valid_from)
   ) WITHOUT ROWID;
   `,
+  // 4: answers in parts: a notification for hundreds of thousands of persons outgrows what one
+  // string may hold (V8: 512 MB), so it is stored and read back part by part.
+  `
+  CREATE TABLE answers_parts (
+    file_id  INTEGER NOT NULL REFERENCES received_files (id),
+    kind     TEXT NOT NULL CHECK (kind IN ('ACRF', 'NOTI')),
+    part     INTEGER NOT NULL CHECK (part >= 0),
+    xml      TEXT NOT NULL,
+    PRIMARY KEY (file_id, kind, part)
+  ) WITHOUT ROWID;
+  INSERT INTO answers_parts (file_id, kind, part, xml) SELECT file_id, kind, 0, xml FROM answers;
+  DROP TABLE answers;
+  ALTER TABLE answers_parts RENAME TO answers;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

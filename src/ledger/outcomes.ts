@@ -1,24 +1,34 @@
 // Collects, while a file streams through, what the notification lists per declaration and person
-// (ACK.md "Notification"): identity, rejection, and the counters before and after this file.
-import type { FormOutcome, PersonOutcome, WindowCounters } from '../answers/index.js';
+// (ACK.md "Notification"): identity, rejection, and the counters before and after this file. The
+// forms stay in memory (a few per thousand persons); the persons go to a spool file, one line
+// each, and are read back form by form while the notification is written.
+import type { FormOutcome, FormSource, PersonOutcome, WindowCounters } from '../answers/index.js';
 import type { FormHeader, NaturalPerson } from '../declaration/model.js';
 import type { PersonOutcome as RulesOutcome } from '../rules/runner.js';
 import { RIGHT_TYPES } from './allocation.js';
 import type { WindowChange } from './session.js';
+import { SpoolFile } from './spool.js';
 import { FLA_2024_WINDOWS } from './windows.js';
 
 interface MutableForm {
   identity: FormOutcome;
-  persons: PersonOutcome[];
   received: number;
   rejected: number;
   formRejected: boolean;
+  /** The byte range of its persons' lines in the spool. */
+  start: number;
+  end: number;
 }
+
+/** One spooled person: position, rejected (0/1), records rejected, sequence number, INSS. */
+type PersonLine = [number, number, number, string | null, string | null];
 
 export class OutcomeCollector {
   private readonly forms: MutableForm[] = [];
+  private readonly spool = new SpoolFile();
 
   form(header: FormHeader): void {
+    const start = this.spool.flush();
     this.forms.push({
       identity: {
         position: header.index,
@@ -29,10 +39,11 @@ export class OutcomeCollector {
         ...(header.companyId !== undefined ? { companyId: header.companyId.text } : {}),
         ...(header.quarter !== undefined ? { quarter: header.quarter.text } : {}),
       },
-      persons: [],
       received: 0,
       rejected: 0,
       formRejected: false,
+      start,
+      end: start,
     });
   }
 
@@ -41,14 +52,13 @@ export class OutcomeCollector {
     if (form === undefined) return;
     form.received++;
     if (outcome.rejected) form.rejected++;
-    const recordsRejected = outcome.rejected ? 0 : [...person.rights, ...person.trainings].filter((r) => outcome.rejectedRecords.has(r)).length;
-    form.persons.push({
-      position: person.index,
-      rejected: outcome.rejected,
-      ...(person.sequenceNbr !== undefined ? { sequenceNbr: person.sequenceNbr.text } : {}),
-      ...(person.inss !== undefined ? { inss: person.inss.text } : {}),
-      ...(recordsRejected > 0 ? { recordsRejected } : {}),
-    });
+    let recordsRejected = 0;
+    if (!outcome.rejected && outcome.rejectedRecords.size > 0) {
+      for (const r of person.rights) if (outcome.rejectedRecords.has(r)) recordsRejected++;
+      for (const t of person.trainings) if (outcome.rejectedRecords.has(t)) recordsRejected++;
+    }
+    const line: PersonLine = [person.index, outcome.rejected ? 1 : 0, recordsRejected, person.sequenceNbr?.text ?? null, person.inss?.text ?? null];
+    this.spool.append(`${JSON.stringify(line)}\n`);
   }
 
   formEnd(rejected: boolean): void {
@@ -56,27 +66,58 @@ export class OutcomeCollector {
     if (form !== undefined) form.formRejected = rejected;
   }
 
-  /** The outcomes, each accepted person with the counters this file changed for its worker. */
-  withCounters(changes: ReadonlyMap<string, readonly WindowChange[]>): FormOutcome[] {
-    return this.forms.map((form) => ({
-      ...form.identity,
-      rejected: form.formRejected,
-      personsReceived: form.received,
-      personsRejected: form.formRejected ? form.received : form.rejected,
-      persons: form.persons.map((p) => {
-        const windows = form.formRejected || p.rejected ? undefined : changes.get(`${form.identity.companyId ?? ''} ${p.inss ?? ''}`);
-        return windows === undefined ? { ...p, rejected: p.rejected || form.formRejected } : { ...p, counters: windows.map(toWindowCounters) };
-      }),
-    }));
+  /**
+   * The forms with their persons read back from the spool, each accepted person with the counters
+   * this file changed for its worker (`changes` by CompanyID and INSS).
+   */
+  source(changes: (companyId: string, inss: string) => readonly WindowChange[] | undefined): FormSource {
+    const end = this.spool.flush();
+    this.forms.forEach((form, i) => (form.end = this.forms[i + 1]?.start ?? end));
+    const byOutcome = new Map<FormOutcome, MutableForm>();
+    const forms = this.forms.map((form) => {
+      const outcome = outcomeOf(form);
+      byOutcome.set(outcome, form);
+      return outcome;
+    });
+    const spool = this.spool;
+    return {
+      forms,
+      *persons(outcome: FormOutcome, withCounters: boolean): Generator<PersonOutcome> {
+        const form = byOutcome.get(outcome);
+        if (form === undefined) return;
+        for (const text of spool.lines(form.start, form.end)) {
+          const [position, rejected, recordsRejected, sequenceNbr, inss] = JSON.parse(text) as PersonLine;
+          const p: PersonOutcome = {
+            position,
+            rejected: rejected === 1 || form.formRejected,
+            ...(sequenceNbr !== null ? { sequenceNbr } : {}),
+            ...(inss !== null ? { inss } : {}),
+            ...(recordsRejected > 0 ? { recordsRejected } : {}),
+          };
+          const windows = !withCounters || p.rejected ? undefined : changes(form.identity.companyId ?? '', inss ?? '');
+          yield windows === undefined || windows.length === 0 ? p : { ...p, counters: windows.map(toWindowCounters) };
+        }
+      },
+    };
+  }
+
+  /** Removes the spool; the forms stay. */
+  close(): void {
+    this.spool.close();
   }
 }
 
+function outcomeOf(form: MutableForm): FormOutcome {
+  return { ...form.identity, rejected: form.formRejected, personsReceived: form.received, personsRejected: form.formRejected ? form.received : form.rejected };
+}
+
 function toWindowCounters(change: WindowChange): WindowCounters {
-  const figures = (c: WindowChange['before'], type: (typeof RIGHT_TYPES)[number]) => ({ granted: c.types[type].granted / 100, used: c.types[type].used / 100, remaining: (c.types[type].granted - c.types[type].used) / 100 });
+  // Granted and used of type i are at 2i and 2i + 1, the uncovered hours last (changeFigures).
+  const figures = (c: readonly number[], i: number) => ({ granted: c[2 * i]! / 100, used: c[2 * i + 1]! / 100, remaining: (c[2 * i]! - c[2 * i + 1]!) / 100 });
   return {
     windowStart: change.windowStart,
     windowEnd: change.windowStart + FLA_2024_WINDOWS.length - 1,
-    rights: RIGHT_TYPES.map((rightType) => ({ rightType, before: figures(change.before, rightType), after: figures(change.after, rightType) })),
-    uncovered: { before: change.before.uncovered / 100, after: change.after.uncovered / 100 },
+    rights: RIGHT_TYPES.map((rightType, i) => ({ rightType, before: figures(change.before, i), after: figures(change.after, i) })),
+    uncovered: { before: change.before[6]! / 100, after: change.after[6]! / 100 },
   };
 }

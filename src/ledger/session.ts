@@ -2,19 +2,21 @@
 // (a FORM-scope rejection found late rolls back just that declaration), and the ledger view the
 // ledger rules read — which includes the earlier parts of the same file.
 import type { FormHeader, NaturalPerson } from '../declaration/model.js';
-import type { Answers } from '../engine.js';
 import type { Finding } from '../findings.js';
 import type { LedgerView } from '../rules/rule.js';
 import type { FormOutcome, PersonOutcome } from '../rules/runner.js';
 import type { WindowCounters } from './allocation.js';
+import type Database from 'better-sqlite3';
+import { insertAnswer, spoolChunks, PART_CHARS, type Answers } from './answers.js';
 import type { Db } from './database.js';
 import { holdsMandate, mandatesConfigured } from '../watch/mandates.js';
-import { LedgerStore, type ReceivedFile, type StoredCounters } from './store.js';
+import { LedgerStore, type ReceivedFile } from './store.js';
 
+/** One window this file changed: its figures before and after, as `changeFigures` lays them out. */
 export interface WindowChange {
   readonly windowStart: number;
-  readonly before: StoredCounters;
-  readonly after: StoredCounters;
+  readonly before: readonly number[];
+  readonly after: readonly number[];
 }
 
 export class LedgerSession implements LedgerView {
@@ -26,10 +28,12 @@ export class LedgerSession implements LedgerView {
   private open = false;
   /** Whether mandates are checked, looked up once per session. */
   private mandates: boolean | undefined;
+  private changesStatement: Database.Statement<unknown[]> | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly file: ReceivedFile,
+    private readonly partChars = PART_CHARS,
   ) {
     this.sender = file.sender;
     this.store = new LedgerStore(db);
@@ -70,16 +74,22 @@ export class LedgerSession implements LedgerView {
 
   /**
    * Stores the findings, the outcome and the answers, and commits. A test or simulation file keeps
-   * only its receipt record and answers: what it applied is rolled back first.
+   * only its receipt record and answers: what it applied is rolled back first, so its notification
+   * (written from the counters it changed) is rendered into a spool file before that.
    */
   commit(findings: readonly Finding[], status: string, processedAt: string, apply: boolean, sha256: string, answers?: Answers): void {
-    if (!apply) this.db.exec('ROLLBACK TO ledger');
-    this.db.exec('RELEASE ledger');
-    this.store.insertFindings(this.fileId, findings);
-    this.store.finishFile(this.fileId, processedAt, status, sha256);
-    if (answers !== undefined) this.store.insertAnswers(this.fileId, answers);
-    this.db.exec('COMMIT');
-    this.open = false;
+    const spooled = answers?.notification !== undefined && !apply ? spoolChunks(answers.notification, this.partChars) : undefined;
+    try {
+      if (!apply) this.db.exec('ROLLBACK TO ledger');
+      this.db.exec('RELEASE ledger');
+      this.store.insertFindings(this.fileId, findings);
+      this.store.finishFile(this.fileId, processedAt, status, sha256);
+      if (answers !== undefined) this.storeAnswers(this.fileId, { ...answers, ...(spooled !== undefined ? { notification: spooled.chunks } : {}) });
+      this.db.exec('COMMIT');
+      this.open = false;
+    } finally {
+      spooled?.close();
+    }
   }
 
   rollback(): void {
@@ -94,21 +104,20 @@ export class LedgerSession implements LedgerView {
       const id = this.store.insertFile(this.file, 0, 'REJECTED');
       this.store.insertFindings(id, findings);
       this.store.finishFile(id, processedAt, 'REJECTED', sha256);
-      if (answers !== undefined) this.store.insertAnswers(id, answers);
+      if (answers !== undefined) this.storeAnswers(id, answers);
     })();
   }
 
-  /** The counters this file changed, before and after, per worker ("companyId inss") — after commit. */
-  counterChanges(): Map<string, WindowChange[]> {
-    const rows = this.db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart, before_json AS before, after_json AS after FROM counter_changes WHERE file_id = ? ORDER BY window_start`).all(this.fileId) as Array<{ companyId: string; inss: string; windowStart: number; before: string; after: string }>;
-    const out = new Map<string, WindowChange[]>();
-    for (const row of rows) {
-      const key = `${row.companyId} ${row.inss}`;
-      const list = out.get(key) ?? [];
-      list.push({ windowStart: row.windowStart, before: JSON.parse(row.before) as StoredCounters, after: JSON.parse(row.after) as StoredCounters });
-      out.set(key, list);
-    }
-    return out;
+  private storeAnswers(fileId: number, answers: Answers): void {
+    insertAnswer(this.db, fileId, 'ACRF', [answers.receipt], Infinity);
+    if (answers.notification !== undefined) insertAnswer(this.db, fileId, 'NOTI', answers.notification, this.partChars);
+  }
+
+  /** The counters this file changed for one worker, before and after, by window (inside the transaction). */
+  changesOf(companyId: string, inss: string): WindowChange[] {
+    this.changesStatement ??= this.db.prepare(`SELECT window_start AS windowStart, before_json AS before, after_json AS after FROM counter_changes WHERE file_id = ? AND company_id = ? AND inss = ? ORDER BY window_start`);
+    const rows = this.changesStatement.all(this.fileId, companyId, inss) as Array<{ windowStart: number; before: string; after: string }>;
+    return rows.map((row) => ({ windowStart: row.windowStart, before: JSON.parse(row.before) as number[], after: JSON.parse(row.after) as number[] }));
   }
 
   referenceAccepted(referenceNbr: string): boolean {

@@ -5,6 +5,7 @@ import { booleanValue, dayNumber, yearOfDay } from '../declaration/values.js';
 import type { Finding } from '../findings.js';
 import { allocate, RIGHT_TYPES, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
 import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../declaration/conversion.js';
+import type Database from 'better-sqlite3';
 import type { Db } from './database.js';
 import { FLA_2024_WINDOWS, windowStart, type WindowScheme } from './windows.js';
 
@@ -30,8 +31,18 @@ export interface StoredCounters {
   readonly uncovered: number;
 }
 
+/** What a worker new to the ledger was given by the person being applied: all its window holds. */
+interface OwnRecords {
+  /** By "year type": the right in force (a later one of the same year and type replaces it). */
+  readonly rights: Map<string, GrantedRight>;
+  /** By reference: the version in force, when it uses credit in a window. */
+  readonly trainings: Map<string, UsingTraining>;
+}
+
 export class LedgerStore {
   private readonly statements;
+  /** Multi-row inserts into counters, by row count: one statement per window instead of one per row. */
+  private readonly counterInserts = new Map<number, Database.Statement<unknown[]>>();
 
   constructor(
     private readonly db: Db,
@@ -43,7 +54,8 @@ export class LedgerStore {
       finishFile: s(`UPDATE received_files SET processed_at = ?, status = ?, sha256 = ? WHERE id = ?`),
       insertForm: s(`INSERT INTO forms (file_id, form_index, sender, reference_nbr, company_id, quarter, result_code) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       setFormResult: s(`UPDATE forms SET result_code = ? WHERE id = ?`),
-      upsertWorker: s(`INSERT INTO workers (company_id, inss, name, first_name) VALUES (?, ?, ?, ?) ON CONFLICT (company_id, inss) DO UPDATE SET name = excluded.name, first_name = excluded.first_name`),
+      insertWorker: s(`INSERT OR IGNORE INTO workers (company_id, inss, name, first_name) VALUES (?, ?, ?, ?)`),
+      renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ?`),
       insertPerson: s(`INSERT INTO persons (form_id, sequence_nbr, company_id, inss, result_code) VALUES (?, ?, ?, ?, ?)`),
       retireRight: s(`UPDATE right_versions SET current = 0 WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`),
       insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
@@ -59,13 +71,11 @@ export class LedgerStore {
       readCounters: s(`SELECT year, right_type AS type, granted, used FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
       readUncovered: s(`SELECT hours FROM uncovered WHERE company_id = ? AND inss = ? AND window_start = ?`),
       deleteCounters: s(`DELETE FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
-      insertCounter: s(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       upsertUncovered: s(`INSERT INTO uncovered (company_id, inss, window_start, hours) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hours = excluded.hours`),
       hasChange: s(`SELECT 1 FROM counter_changes WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
-      insertChange: s(`INSERT OR IGNORE INTO counter_changes (file_id, company_id, inss, window_start, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`),
+      insertChange: s(`INSERT INTO counter_changes (file_id, company_id, inss, window_start, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`),
       updateChange: s(`UPDATE counter_changes SET after_json = ? WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertAnswer: s(`INSERT INTO answers (file_id, kind, xml) VALUES (?, ?, ?)`),
       referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
       // Two lookups, each on its own index: an OR here made SQLite walk all of the sender's files.
       receivedByName: s(`SELECT ticket FROM received_files WHERE sender = ? AND file_name = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
@@ -114,11 +124,6 @@ export class LedgerStore {
     }
   }
 
-  insertAnswers(fileId: number, answers: { readonly receipt: string; readonly notification?: string }): void {
-    this.statements.insertAnswer.run(fileId, 'ACRF', answers.receipt);
-    if (answers.notification !== undefined) this.statements.insertAnswer.run(fileId, 'NOTI', answers.notification);
-  }
-
   /**
    * Stores an accepted person's accepted rights and trainings, then recounts every worker window
    * they touch. Returns the windows touched, with their counters after this person.
@@ -126,7 +131,14 @@ export class LedgerStore {
   applyPerson(fileId: number, formId: number, form: FormHeader, person: NaturalPerson, rejected: ReadonlySet<TrainingRight | Training>): Map<string, WindowCounters> {
     const companyId = form.companyId?.text ?? '';
     const inss = person.inss?.text ?? '';
-    this.statements.upsertWorker.run(companyId, inss, person.workerName?.text ?? '', person.workerFirstName?.text ?? '');
+    const name = person.workerName?.text ?? '';
+    const firstName = person.workerFirstName?.text ?? '';
+    // A worker new to the ledger has no rights, trainings or counters yet (each applied record
+    // adds its worker first; a rolled-back form takes both): its windows are counted from what this
+    // person brings, without reading them back.
+    const fresh = this.statements.insertWorker.run(companyId, inss, name, firstName).changes === 1;
+    if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss);
+    const own: OwnRecords | null = fresh ? { rights: new Map(), trainings: new Map() } : null;
     this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
     const touched = new Map<string, WorkerWindow>();
     const touch = (worker: string, year: number | null): void => {
@@ -140,19 +152,21 @@ export class LedgerStore {
       const type = right.rightType?.text;
       const hours = durationHours(right.duration, referenceHoursForYear(person.employments, year));
       if (!Number.isInteger(year) || hours === null || !isRightType(type)) continue;
-      this.statements.retireRight.run(companyId, inss, year, type);
+      const key = `${year} ${type}`;
+      if (own === null || own.rights.has(key)) this.statements.retireRight.run(companyId, inss, year, type);
       this.statements.insertRight.run(formId, companyId, inss, year, type, hours);
+      own?.rights.set(key, { year, type, hours });
       touch(inss, year);
     }
     for (const training of person.trainings) {
-      if (!rejected.has(training)) this.applyTraining(formId, companyId, inss, person, training, touch);
+      if (!rejected.has(training)) this.applyTraining(formId, companyId, inss, person, training, touch, own);
     }
     const after = new Map<string, WindowCounters>();
-    for (const [key, window] of touched) after.set(key, this.recount(fileId, window));
+    for (const [key, window] of touched) after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own) : this.recount(fileId, window));
     return after;
   }
 
-  private applyTraining(formId: number, companyId: string, inss: string, person: NaturalPerson, training: Training, touch: (worker: string, year: number | null) => void): void {
+  private applyTraining(formId: number, companyId: string, inss: string, person: NaturalPerson, training: Training, touch: (worker: string, year: number | null) => void, own: OwnRecords | null): void {
     const reference = training.userReference?.text;
     const action = training.action?.text;
     if (reference === undefined || (action !== 'CREATE' && action !== 'REPLACE' && action !== 'CANCEL')) return;
@@ -163,6 +177,7 @@ export class LedgerStore {
       this.statements.retireTraining.run(previous.id);
       touch(previous.inss, previous.year);
     }
+    own?.trainings.delete(reference);
     if (action === 'CANCEL') {
       // The cancelled version keeps the facts of the one it cancels, for the history.
       const p = previous;
@@ -175,8 +190,42 @@ export class LedgerStore {
     const hours = start === null ? null : durationHours(training.duration, referenceHoursOnDay(person.employments, start));
     const usesCredit = booleanValue(training.attended?.text) === true && booleanValue(training.countsForFla?.text) === true;
     const type = training.rightType?.text;
-    this.statements.insertTraining.run(formId, companyId, reference, inss, action, 0, start, end, year, hours, usesCredit ? 1 : 0, isRightType(type) ? type : null, training.title?.text ?? null);
+    const rightType = isRightType(type) ? type : null;
+    this.statements.insertTraining.run(formId, companyId, reference, inss, action, 0, start, end, year, hours, usesCredit ? 1 : 0, rightType, training.title?.text ?? null);
+    // As windowTrainings would read it back: current, not cancelled, using credit, with a year.
+    if (own !== null && usesCredit && year !== null) own.trainings.set(reference, { reference, startDay: start!, endDay: end!, year, hours: hours!, rightType });
     touch(inss, year);
+  }
+
+  /** A window of a worker new to the ledger: counted from the person's own records, nothing to read or delete. */
+  private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords): WindowCounters {
+    const start = window.windowStart;
+    const end = start + this.scheme.length;
+    const rights = [...own.rights.values()].filter((r) => r.year >= start && r.year < end);
+    const trainings = [...own.trainings.values()].filter((t) => t.year >= start && t.year < end);
+    const counters = allocate(rights, trainings);
+    this.storeCounters(window, counters);
+    if (fileId !== null) this.statements.insertChange.run(fileId, window.companyId, window.inss, start, NOTHING_BEFORE, changeFigures(counters));
+    return counters;
+  }
+
+  /** The window's counter rows (every type, as total and per year) and its uncovered hours. */
+  private storeCounters(window: WorkerWindow, counters: WindowCounters): void {
+    const { companyId, inss, windowStart: start } = window;
+    const values: Array<string | number> = [];
+    for (const type of RIGHT_TYPES) values.push(companyId, inss, start, 0, type, counters.types[type].granted, counters.types[type].used);
+    // Every type for every year that has a right or a training, so that a withdrawn right shows as 0.
+    for (const [year, figures] of counters.years) {
+      for (const type of RIGHT_TYPES) values.push(companyId, inss, start, year, type, figures[type].granted, figures[type].used);
+    }
+    const rows = values.length / 7;
+    let insert = this.counterInserts.get(rows);
+    if (insert === undefined) {
+      insert = this.db.prepare(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+      this.counterInserts.set(rows, insert);
+    }
+    insert.run(...values);
+    this.statements.upsertUncovered.run(companyId, inss, start, counters.uncovered);
   }
 
   /** Re-allocates one worker window from the stored records and stores its counters. */
@@ -184,10 +233,7 @@ export class LedgerStore {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
     // The figures before this file are read once per window and file: the first time it is touched.
-    if (fileId !== null && this.statements.hasChange.get(fileId, companyId, inss, start) === undefined) {
-      const before = JSON.stringify(this.readCounters(window));
-      this.statements.insertChange.run(fileId, companyId, inss, start, before, before);
-    }
+    const before = fileId !== null && this.statements.hasChange.get(fileId, companyId, inss, start) === undefined ? changeFigures(this.readCounters(window)) : undefined;
     const rights = this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[];
     const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
       ...t,
@@ -195,13 +241,11 @@ export class LedgerStore {
     }));
     const counters = allocate(rights, trainings);
     this.statements.deleteCounters.run(companyId, inss, start);
-    for (const type of RIGHT_TYPES) this.statements.insertCounter.run(companyId, inss, start, 0, type, counters.types[type].granted, counters.types[type].used);
-    // Every type for every year that has a right or a training, so that a withdrawn right shows as 0.
-    for (const [year, figures] of counters.years) {
-      for (const type of RIGHT_TYPES) this.statements.insertCounter.run(companyId, inss, start, year, type, figures[type].granted, figures[type].used);
-    }
-    this.statements.upsertUncovered.run(companyId, inss, start, counters.uncovered);
-    if (fileId !== null) this.statements.updateChange.run(JSON.stringify(stored(counters)), fileId, companyId, inss, start);
+    this.storeCounters(window, counters);
+    if (fileId === null) return counters;
+    const after = changeFigures(counters);
+    if (before !== undefined) this.statements.insertChange.run(fileId, companyId, inss, start, before, after);
+    else this.statements.updateChange.run(after, fileId, companyId, inss, start);
     return counters;
   }
 
@@ -218,14 +262,18 @@ export class LedgerStore {
   }
 }
 
-/** The allocation as readCounters would read it back: what was just stored, without reading it. */
-function stored(counters: WindowCounters): StoredCounters {
-  const pick = (f: Record<RightType, { granted: number; used: number }>) =>
-    Object.fromEntries(RIGHT_TYPES.map((t) => [t, { granted: f[t].granted, used: f[t].used }])) as Record<RightType, { granted: number; used: number }>;
-  const years: StoredCounters['years'] = {};
-  for (const [year, figures] of [...counters.years].sort(([a], [b]) => a - b)) years[year] = pick(figures);
-  return { types: pick(counters.types), years, uncovered: counters.uncovered };
+/**
+ * What counter_changes keeps of a window, which is what the notification shows: granted and used
+ * per type in RIGHT_TYPES order, then the uncovered hours, as a JSON array. (Rows written before
+ * this format held readCounters' objects; only the file being processed reads its own rows.)
+ */
+export function changeFigures(counters: Pick<StoredCounters, 'types' | 'uncovered'>): string {
+  const { LEGAL, SECTOR, EMPLOYER } = counters.types;
+  return `[${LEGAL.granted},${LEGAL.used},${SECTOR.granted},${SECTOR.used},${EMPLOYER.granted},${EMPLOYER.used},${counters.uncovered}]`;
 }
+
+/** A window that has never been counted. */
+const NOTHING_BEFORE = '[0,0,0,0,0,0,0]';
 
 export function isRightType(value: string | null | undefined): value is RightType {
   return value === 'LEGAL' || value === 'SECTOR' || value === 'EMPLOYER';

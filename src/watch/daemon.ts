@@ -1,7 +1,7 @@
 // The drop-folder daemon (DROPFOLDER.md): claims complete submissions, processes each once in one
 // transaction through the engine, answers after the commit, and on start finishes whatever a crash
 // left in processing/. Chokidar events trigger scans; a periodic rescan catches what they miss.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { renderAnswers } from '../answers/files.js';
@@ -9,6 +9,7 @@ import { newTicket } from '../answers/ticket.js';
 import { syncFolderSync, writeAnswerFileSync } from '../answers/write-file.js';
 import { Engine, type LedgerOptions, type ProcessReport } from '../engine.js';
 import type { Finding } from '../findings.js';
+import { storedAnswers, type StoredAnswers } from '../ledger/answers.js';
 import type { Db } from '../ledger/database.js';
 import { receiptFinding } from '../receipt/receipt-finding.js';
 import type { Lang } from '../findings.js';
@@ -21,12 +22,6 @@ import { StateFolder, type Health, type Manifest } from './state.js';
 const ANSWER_BATCH = 50;
 /** From this many ready sets on, the watcher is closed while they are processed. */
 const QUIET_BACKLOG = 20;
-
-interface StoredAnswers {
-  readonly receipt: string;
-  readonly notification: string | null;
-  readonly positive: boolean;
-}
 
 interface Processed {
   readonly manifest: Manifest;
@@ -278,7 +273,7 @@ export class DropFolderDaemon {
       fileName,
       ticket: manifest.ticket,
       receivedAt: manifest.claimedAt,
-      renderAnswers: (report) => renderAnswers(report, { environment: manifest.environment, fileName, receivedAt, ...(this.options.languages !== undefined ? { languages: this.options.languages } : {}) }),
+      renderAnswers: (report, source) => renderAnswers(report, { environment: manifest.environment, fileName, receivedAt, ...(this.options.languages !== undefined ? { languages: this.options.languages } : {}) }, source),
     };
     const paths = (manifest.parts.length > 0 ? manifest.parts : manifest.files).map((name) => join(dir, name));
     if (manifest.refusal === undefined) return this.engine.processFile(paths, {}, ledger);
@@ -288,12 +283,7 @@ export class DropFolderDaemon {
   }
 
   private storedAnswers(ticket: string): StoredAnswers | null {
-    const rows = this.options.db
-      .prepare(`SELECT a.kind, a.xml, f.receipt_code AS code FROM answers a JOIN received_files f ON f.id = a.file_id WHERE f.ticket = ?`)
-      .all(ticket) as Array<{ kind: 'ACRF' | 'NOTI'; xml: string; code: number }>;
-    const receipt = rows.find((r) => r.kind === 'ACRF');
-    if (receipt === undefined) return null;
-    return { receipt: receipt.xml, notification: rows.find((r) => r.kind === 'NOTI')?.xml ?? null, positive: receipt.code === 1 };
+    return storedAnswers(this.options.db, ticket);
   }
 
   /** FO.ACRF / FO.NOTI in OUT or OUTTEST, never replacing another submission's; returns their GO markers. */
@@ -304,7 +294,7 @@ export class DropFolderDaemon {
       if (xml === null) continue;
       const plain = answerName(kind, manifest.base);
       // Ours already (written before a crash), or another submission's: then the ticket goes in the name.
-      const taken = existsSync(join(out, plain)) && !readFileSync(join(out, plain), 'utf8').includes(`<Ticket>${manifest.ticket}</Ticket>`);
+      const taken = existsSync(join(out, plain)) && !answerHead(join(out, plain)).includes(`<Ticket>${manifest.ticket}</Ticket>`);
       const path = join(out, taken ? answerName(kind, manifest.base, manifest.ticket) : plain);
       if (!existsSync(path)) writeAnswerFileSync(path, xml, { syncFolder: false });
       markers.push(join(out, answerGoName(kind, manifest.base, taken ? manifest.ticket : undefined)));
@@ -358,6 +348,16 @@ export class DropFolderDaemon {
   }
 }
 
+/** The start of an answer, where its Ticket is: enough to tell whose it is without reading it all. */
+function answerHead(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function safeList(dir: string): string[] {
   try {

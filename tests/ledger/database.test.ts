@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { storedAnswers } from '../../dist/ledger/answers.js';
 import { openLedger } from '../../dist/ledger/database.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../dist/ledger/migrations.js';
 import { BIN, ROOT, tempDir } from '../helpers.js';
@@ -21,6 +22,22 @@ describe('the ledger database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('answers', 'mandates') ORDER BY name`).all()).toEqual([{ name: 'answers' }, { name: 'mandates' }]);
+    db.close();
+  });
+
+  it('keeps the answers of a version-3 ledger, as part 0 of each, readable as before', () => {
+    const path = join(dir.path, 'v3.sqlite');
+    const old = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 3)) old.exec(migration);
+    old.pragma('user_version = 3');
+    old.prepare(`INSERT INTO received_files (id, ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (1, 'T-1', 'cli', 'a.xml', 'x', 'R', 'now', 1, 'ACCEPTED')`).run();
+    old.prepare(`INSERT INTO answers (file_id, kind, xml) VALUES (1, 'ACRF', '<ACRF/>'), (1, 'NOTI', '<NOTIFICATION/>')`).run();
+    old.close();
+    const db = openLedger(path);
+    const stored = storedAnswers(db, 'T-1')!;
+    expect(stored.receipt).toBe('<ACRF/>');
+    expect(stored.positive).toBe(true);
+    expect([...stored.notification!()]).toEqual(['<NOTIFICATION/>']);
     db.close();
   });
 
