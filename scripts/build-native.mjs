@@ -1,6 +1,7 @@
-// Builds the native addon libxmljs from source for the Node that runs it, with the fix it needs on
-// Node 24. Runs as this project's postinstall; package.json's allowScripts denies libxmljs's own
-// install script, so npm does not compile it first without the fix (it does not compile on 24).
+// Builds the two native addons, libxmljs and better-sqlite3, from source for the Node that runs
+// it, with the two fixes they need on Node 24. Runs as this project's postinstall; package.json's
+// allowScripts denies both packages' own install scripts, so npm does not compile them first
+// without the fixes (libxmljs does not compile on Node 24; better-sqlite3 compiles, then aborts).
 //
 // libxmljs 1.0.11 (the newest release) ships SWIG bindings, src/libxml2.cc, that do not compile
 // against V8 13 (Node 24): V8 13 removed FunctionCallbackInfo::Holder() and the SetAccessor()
@@ -8,6 +9,10 @@
 // routes those calls through macros that keep the original call on V8 < 13; on V8 13 they become
 // This() (Holder() differs only for a template with a signature, which SWIG does not set) and
 // SetNativeDataProperty(), the replacements V8's headers name.
+//
+// better-sqlite3 12 is compiled with scripts/native/objectwrap-compat.h force-included: Node
+// 24.19's node_object_wrap.h makes every ObjectWrap destructor abort the process when a garbage
+// collection or the exit frees a statement (nodejs/node#65446); the header says more.
 //
 // An addon already built here for this exact Node version (build/fla-native.json) and that loads
 // is left alone, so an `npm install` that changed nothing does not recompile. node-gyp is npm's
@@ -19,7 +24,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
 const require = createRequire(join(root, 'package.json'));
 /** Bump when a recipe below changes, so that the next install rebuilds. */
 const RECIPE = 1;
@@ -30,6 +36,14 @@ const addons = [
     prepare: patchLibxmljs,
     env: {},
     check: "require('libxmljs/dist/lib/bindings/functions.js')",
+  },
+  {
+    name: 'better-sqlite3',
+    prepare: () => {},
+    env: { CXXFLAGS: `${process.env.CXXFLAGS ?? ''} -include ${join(here, 'native', 'objectwrap-compat.h')}`.trim() },
+    // Statements freed by the garbage collector: without the compat header, Node 24.19 aborts
+    // within the first hundred thousand (tests/compat/native-addons.test.ts does the same).
+    check: "const D = require('better-sqlite3'); const db = new D(':memory:'); for (let i = 0; i < 200000; i++) db.prepare('SELECT ' + (i % 100)).get(); setTimeout(() => db.close(), 100);",
   },
 ];
 
