@@ -67,7 +67,8 @@ function patchLibxmljs(dir) {
   const marker = '/* fla-batch: V8 13 compatibility (scripts/build-native.mjs) */';
   const file = join(dir, 'src', 'libxml2.cc');
   let text = readFileSync(file, 'utf8');
-  if (text.includes(marker)) return;
+  // Patched already (by this script, or by an earlier version of it with another marker).
+  if (text.includes('FLA_SWIGV8_HOLDER')) return;
   const macros = [
     '',
     marker,
