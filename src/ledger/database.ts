@@ -20,6 +20,9 @@ export function openLedger(path: string, options: OpenOptions = {}): Db {
     if (options.readonly !== true) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // better-sqlite3 builds SQLite with a 16 MB page cache; 4 MB processes the 200 MB bench file
+    // as fast and keeps the process tree inside its memory budget (README, Performance).
+    db.pragma('cache_size = -4000');
     // NORMAL is durable in WAL mode across process crashes (only an OS crash may lose the last commit).
     db.pragma('synchronous = NORMAL');
     migrate(db, path, options.readonly === true);
