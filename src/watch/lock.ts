@@ -2,6 +2,7 @@
 // process is gone (after kill -9) is taken over; a live one refuses the second daemon.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { FlaError } from '../errors.js';
+import { processAlive } from '../pid.js';
 
 export class DaemonLock {
   private constructor(private readonly path: string) {}
@@ -17,7 +18,7 @@ export class DaemonLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new FlaError('FLA_ERR_LOCKED', `cannot create the lock ${path}: ${(error as Error).message}`);
         const owner = Number(readFileSafe(path));
-        if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+        if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) {
           throw new FlaError('FLA_ERR_LOCKED', `another fla watch (pid ${owner}) already serves this ledger (${path})`);
         }
         try {
@@ -44,14 +45,5 @@ function readFileSafe(path: string): string {
     return readFileSync(path, 'utf8').trim();
   } catch {
     return '';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
