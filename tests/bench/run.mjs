@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = join(ROOT, '.bench');
 const FLA = join(ROOT, 'bin', 'fla');
+// What `fla` runs with: the V8 options on its shebang line (a young generation of 4 MB, see README).
+const NODE_FLAGS = readFileSync(FLA, 'utf8').split('\n')[0].split(/\s+/).filter((word) => word.startsWith('--'));
 const XSD = join(ROOT, 'xsd', 'fla-declaration-v1.xsd');
 const SIZES = (process.env.FLA_BENCH_SIZES ?? '10,200,1000').split(',').map(Number);
 const RUNS = Number(process.env.FLA_BENCH_RUNS ?? 1);
@@ -92,10 +94,10 @@ for (const size of SIZES) {
   const file = generate(size);
   const mb = statSync(file).size / 1e6;
   const ref = await best('xmllint', ['--stream', '--noout', '--schema', XSD, file]);
-  const validate = await best(process.execPath, [FLA, 'validate', '--quiet', file]);
+  const validate = await best(process.execPath, [...NODE_FLAGS, FLA, 'validate', '--quiet', file]);
   // Each process run starts from an empty ledger: the file would otherwise be refused (ACRF-133).
   const dbDir = mkdtempSync(join(tmpdir(), 'fla-bench-'));
-  const processed = await best(process.execPath, [FLA, 'process', '--quiet', file, '--db', join(dbDir, `${size}.sqlite`), '--out', dbDir], () => {
+  const processed = await best(process.execPath, [...NODE_FLAGS, FLA, 'process', '--quiet', file, '--db', join(dbDir, `${size}.sqlite`), '--out', dbDir], () => {
     rmSync(dbDir, { recursive: true, force: true });
     mkdirSync(dbDir);
   });
@@ -136,7 +138,7 @@ async function dropFolder(count) {
   try {
     for (let n = 1; n <= count; n++) writeFileSync(join(inbox, await write(n)), '');
     const started = process.hrtime.bigint();
-    const daemon = spawn(process.execPath, [FLA, 'watch', root, '--db', join(dir, 'ledger.sqlite'), '--stable', '0.1'], { stdio: 'ignore' });
+    const daemon = spawn(process.execPath, [...NODE_FLAGS, FLA, 'watch', root, '--db', join(dir, 'ledger.sqlite'), '--stable', '0.1'], { stdio: 'ignore' });
     const answered = () => readdirSync(outbox).filter((f) => f.startsWith('GO.NOTI.')).length;
     while (answered() < count) await new Promise((resolve) => setTimeout(resolve, 20));
     const burst = Number(process.hrtime.bigint() - started) / 1e9;
@@ -198,7 +200,7 @@ async function smallFiles(count) {
     const times = [];
     for (let b = 0; b < batches; b++) {
       const slice = files.slice(b * per, (b + 1) * per);
-      const r = await measure(process.execPath, [FLA, 'process', '--quiet', ...slice, '--db', db, '--out', join(dir, 'answers')]);
+      const r = await measure(process.execPath, [...NODE_FLAGS, FLA, 'process', '--quiet', ...slice, '--db', db, '--out', join(dir, 'answers')]);
       times.push(r.seconds / slice.length);
     }
     const ms = (s) => `${(s * 1000).toFixed(1)} ms`;
