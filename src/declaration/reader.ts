@@ -168,8 +168,7 @@ export class DeclarationBuilder implements TokenHandler {
       this.end(name);
       return;
     }
-    const field = new ZoneValue(detach(text.trim()), line, column, container!.at, name);
-    container!.record[property] = property === 'duration' ? { unit: name === 'Days' ? 'days' : 'hours', amount: field } : field;
+    storeZone(container!, property, name, text, line, column);
   }
 
   text(text: string): void {
@@ -184,10 +183,7 @@ export class DeclarationBuilder implements TokenHandler {
     const container = this.stack[this.stack.length - 1];
     if (this.inLeaf) {
       this.inLeaf = false;
-      if (container === undefined) return;
-      const field = new ZoneValue(detach(this.leafText.trim()), this.leafLine, this.leafColumn, container.at, this.leafName);
-      const property = this.leafProperty;
-      container.record[property] = property === 'duration' ? { unit: this.leafName === 'Days' ? 'days' : 'hours', amount: field } : field;
+      if (container !== undefined) storeZone(container, this.leafProperty, this.leafName, this.leafText, this.leafLine, this.leafColumn);
       return;
     }
     this.stack.pop();
@@ -272,4 +268,10 @@ export class DeclarationBuilder implements TokenHandler {
     this.form.emitted = true;
     this.emit({ kind: 'form', form: this.form.header as unknown as FormHeader });
   }
+}
+
+/** A zone's value on its record; Hours and Days both become the record's duration, with the unit. */
+function storeZone(container: Container, property: string, name: string, text: string, line: number, column: number): void {
+  const field = new ZoneValue(detach(text.trim()), line, column, container.at, name);
+  container.record[property] = property === 'duration' ? { unit: name === 'Days' ? 'days' : 'hours', amount: field } : field;
 }

@@ -172,13 +172,10 @@ export class XmlTokenizer {
     const buf = this.buf;
     const line = this.line;
     const column = lt - this.lineStart + 1;
-    // The common tag is a known name and nothing else: found by the native indexOf and one compare.
+    // The common tag is a known name and nothing else: found by the native indexOf and one compare,
+    // without the character scan below.
     const next = buf.indexOf('>', lt + 1);
     const known = next < 0 ? undefined : this.knownName(lt + 1, next);
-    if (known !== undefined) {
-      const leafEnd = this.leaf(known, next, line, column);
-      if (leafEnd !== 0) return leafEnd;
-    }
     let nameEnd = known === undefined ? lt + 1 : next;
     let c = buf.charCodeAt(nameEnd);
     while (c !== 0x3e && c !== 0x2f && !isSpace(c) && nameEnd < buf.length) c = buf.charCodeAt(++nameEnd);
@@ -188,7 +185,7 @@ export class XmlTokenizer {
     const bodyEnd = selfClosing ? gt - 1 : gt;
     if (nameEnd > bodyEnd) nameEnd = bodyEnd;
     const qname = known ?? this.nameAt(lt + 1, nameEnd);
-    if (nameEnd === gt && known === undefined) {
+    if (nameEnd === gt) {
       const leafEnd = this.leaf(qname, gt, line, column);
       if (leafEnd !== 0) return leafEnd;
     }
