@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,18 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
     const { code, stdout } = fla(['validate', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Example:');
+  });
+});
+
+describe('a reader that closes the output early', () => {
+  it('ends the run with one coded line and exit 2, no stack trace (`fla … | head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'generate', '--persons', '200000', '--seed', '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^fla: FLA_ERR_WRITE: cannot write to standard output \(EPIPE\)/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
