@@ -1,5 +1,6 @@
-// Builds the two native addons, libxmljs and better-sqlite3, from source for the Node that runs
-// it, with the two fixes they need on Node 24. Runs as this project's postinstall; package.json's
+// Builds the native addons from source for the Node that runs it: libxmljs and better-sqlite3, with
+// the two fixes they need on Node 24, and our own, src/receipt/native (libxml2 from the sources
+// libxmljs vendors, with the extractor that hands a file's elements to the engine). Runs as this project's postinstall; package.json's
 // allowScripts denies both packages' own install scripts, so npm does not compile them first
 // without the fixes (libxmljs does not compile on Node 24; better-sqlite3 compiles, then aborts).
 //
@@ -33,19 +34,36 @@ const RECIPE = 1;
 const addons = [
   {
     name: 'libxmljs',
+    dir: () => packageDir('libxmljs'),
     prepare: patchLibxmljs,
     env: {},
     check: "require('libxmljs/dist/lib/bindings/functions.js')",
   },
   {
     name: 'better-sqlite3',
+    dir: () => packageDir('better-sqlite3'),
     prepare: () => {},
     env: { CXXFLAGS: `${process.env.CXXFLAGS ?? ''} -include ${join(here, 'native', 'objectwrap-compat.h')}`.trim() },
     // Statements freed by the garbage collector: without the compat header, Node 24.19 aborts
     // within the first hundred thousand (tests/compat/native-addons.test.ts does the same).
     check: "const D = require('better-sqlite3'); const db = new D(':memory:'); for (let i = 0; i < 200000; i++) db.prepare('SELECT ' + (i % 100)).get(); setTimeout(() => db.close(), 100);",
   },
+  {
+    name: 'fla-receipt (src/receipt/native)',
+    dir: () => join(root, 'src', 'receipt', 'native'),
+    prepare: () => {},
+    env: {},
+    check: "if (typeof require('./src/receipt/native/build/Release/fla_receipt.node').extract !== 'function') process.exit(1);",
+  },
 ];
+
+function packageDir(name) {
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    fail(`${name} is not installed`);
+  }
+}
 
 function fail(message) {
   console.error(`build-native: ${message}`);
@@ -119,12 +137,7 @@ function nodeGyp() {
 
 const wanted = { node: process.version, recipe: RECIPE };
 for (const addon of addons) {
-  let dir;
-  try {
-    dir = dirname(require.resolve(`${addon.name}/package.json`));
-  } catch {
-    fail(`${addon.name} is not installed`);
-  }
+  const dir = addon.dir();
   const stampFile = join(dir, 'build', 'fla-native.json');
   const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
   if (stamp === JSON.stringify(wanted) && works(addon)) {

@@ -160,10 +160,10 @@ export class Engine {
     const sameName = session?.duplicateOf();
     if (sameName !== undefined) return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameName })], await hashOnly(paths), runner.totals);
 
-    // libxml2 validates the parts in turn in its child process while this one maps them.
-    const replies = paths.map((path) => this.validator.validate(path, maxFindings));
+    // libxml2 reads the parts in turn in its child process while this one maps and checks them.
+    const validations = paths.map((path) => this.validator.validate(path, limits, maxFindings));
     // Keep the promises observed so that a failure while mapping does not become unhandled.
-    replies.forEach((reply) => reply.catch(() => undefined));
+    validations.forEach((v) => v.reply.catch(() => undefined));
     session?.begin();
     const outcomes = ledger?.outcomes ?? null;
     const hash = createHash('sha256');
@@ -173,7 +173,7 @@ export class Engine {
     for (const [i, path] of paths.entries()) {
       const mapped = await readDeclarationFile(
         path,
-        limits,
+        validations[i]!,
         (item) => {
           for (const finding of runner.inspect(item)) collector.add(finding);
           if (session === undefined) return;
@@ -192,7 +192,7 @@ export class Engine {
         { hash, formOffset },
       );
       formOffset += mapped.forms;
-      const reply = await replies[i]!;
+      const reply = await validations[i]!.reply;
       if (receipt.length === 0) {
         receipt = receiptFindings(mapped, reply, limits).map((f) => (paths.length > 1 ? { ...f, data: { ...f.data, part: i + 1 } } : f));
         if (receipt[0]?.code === 'ACRF-255') schemaErrorsLeftOut = reply.total - reply.errors.length;
@@ -238,16 +238,13 @@ function receiptFindings(mapped: ReadResult, reply: ValidationReply, limits: Rec
     return [receiptFinding('ACRF-901', 'external', { what: ref.what }, ref.line, ref.column)];
   }
   const problem = builder.structureProblem;
-  if (problem !== undefined && problem.problem !== 'malformed') {
+  if (problem !== undefined) {
     const limit = problem.problem === 'depth' ? limits.maxDepth : limits.maxTextChars;
     return [receiptFinding('ACRF-902', problem.problem === 'depth' ? 'depth' : 'textSize', { limit }, problem.line, problem.column)];
   }
   const wellFormedness = reply.errors.find((e) => e.domain !== DOMAIN.SCHEMASV && e.level >= 2);
   if (wellFormedness !== undefined) {
     return [receiptFinding('ACRF-102', 'notWellFormed', { detail: wellFormedness.message }, wellFormedness.line, Math.max(1, wellFormedness.column))];
-  }
-  if (problem !== undefined) {
-    throw new FlaError('FLA_ERR_INTERNAL', `the declaration reader stopped at line ${problem.line}, column ${problem.column}, where libxml2 found well-formed XML`);
   }
   const root = builder.root;
   if (root === undefined) return [receiptFinding('ACRF-102', 'notWellFormed', { detail: 'no root element' }, 1, 1)];
@@ -364,7 +361,7 @@ async function fileSize(path: string): Promise<number> {
 
 async function hashOnly(paths: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const path of paths) for await (const _ of new Utf8Source(path, hash).chunks()) void _;
+  for (const path of paths) await new Utf8Source(path, hash).read();
   return hash.digest('hex');
 }
 

@@ -1,19 +1,26 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readDeclarationFile } from '../dist/declaration/read-file.js';
-import { XmlTokenizer, type TokenHandler } from '../dist/declaration/tokenizer.js';
 import type { DeclarationItem, NaturalPerson } from '../dist/declaration/model.js';
+import { DECLARATION_XSD } from '../dist/engine.js';
+import { FrameReader, type ElementHandler } from '../dist/receipt/frames.js';
 import { DEFAULT_LIMITS } from '../dist/receipt/limits.js';
+import { loadNativeReceipt } from '../dist/receipt/native-receipt.js';
+import { XsdValidator } from '../dist/receipt/xsd-validator.js';
 import { FIXTURES, tempDir } from './helpers.js';
 
 const MINIMAL_PATH = join(FIXTURES, 'receipt', 'valid', 'minimal.xml');
 const MINIMAL = readFileSync(MINIMAL_PATH, 'utf8');
 const PERSON = MINIMAL.slice(MINIMAL.indexOf('      <NaturalPerson>'), MINIMAL.indexOf('    </EmployerDeclaration>'));
 
+const validator = new XsdValidator(DECLARATION_XSD);
+afterAll(() => validator.close());
+
 async function read(path: string): Promise<DeclarationItem[]> {
   const items: DeclarationItem[] = [];
-  await readDeclarationFile(path, DEFAULT_LIMITS, (item) => items.push(item));
+  await readDeclarationFile(path, validator.validate(path, DEFAULT_LIMITS, 100), (item) => items.push(item));
   return items;
 }
 
@@ -79,16 +86,14 @@ describe('declaration reader', () => {
   });
 });
 
-describe('tokenizer', () => {
-  class Recorder implements TokenHandler {
+describe('frames: the elements libxml2 read', () => {
+  class Recorder implements ElementHandler {
     readonly events: string[] = [];
     start(name: string, ns: string | null, attributes: ReadonlyMap<string, string> | null, line: number, column: number): void {
       this.events.push(`<${name} ${ns} ${attributes ? [...attributes].join(';') : ''} @${line}:${column}`);
     }
     leaf(name: string, ns: string | null, text: string, line: number, column: number): void {
-      this.start(name, ns, null, line, column);
-      if (text.length > 0) this.text(text);
-      this.end(name);
+      this.events.push(`<${name} ${ns} "${text}" @${line}:${column}`);
     }
     end(name: string): void {
       this.events.push(`</${name}`);
@@ -101,31 +106,72 @@ describe('tokenizer', () => {
     }
   }
 
-  function tokenize(chunks: readonly string[]): string[] {
+  /** The frames of `content` as the child writes them, and libxml2's verdict. */
+  function framesOf(content: string | Buffer, limits: Pick<typeof DEFAULT_LIMITS, 'maxDepth' | 'maxTextChars'> = DEFAULT_LIMITS): { bytes: Buffer; errors: number } {
+    const dir = tempDir();
+    try {
+      const input = join(dir.path, 'in.xml');
+      const output = join(dir.path, 'frames.bin');
+      writeFileSync(input, content);
+      const fd = openSync(output, 'w');
+      const result = loadNativeReceipt().extract(DECLARATION_XSD, input, fd, limits.maxDepth, limits.maxTextChars, 10);
+      closeSync(fd);
+      return { bytes: readFileSync(output), errors: result.total };
+    } finally {
+      dir.remove();
+    }
+  }
+
+  function replay(bytes: Buffer, chunkSize = bytes.length): string[] {
     const recorder = new Recorder();
-    const tokenizer = new XmlTokenizer(recorder, { maxDepth: 64, maxTextChars: 1 << 20 });
-    for (const chunk of chunks) tokenizer.write(chunk);
-    tokenizer.end();
+    let ended = 0;
+    const reader = new FrameReader(() => (ended === 0 ? { handler: recorder, fileEnd: () => ended++ } : undefined));
+    for (let at = 0; at < bytes.length; at += chunkSize) expect(reader.push(bytes.subarray(at, at + chunkSize))).toBe(true);
+    expect(ended).toBe(1);
     return recorder.events;
   }
 
-  it('gives the same events however the text is cut into chunks', () => {
-    const whole = tokenize([MINIMAL]);
-    const byChar = tokenize([...MINIMAL]);
-    const bySeven = tokenize(MINIMAL.match(/[\s\S]{1,7}/g)!);
-    expect(byChar).toEqual(whole);
-    expect(bySeven).toEqual(whole);
-    expect(whole.length).toBeGreaterThan(80);
+  it('gives the same events however the frames are cut into chunks', () => {
+    const { bytes } = framesOf(MINIMAL);
+    const whole = replay(bytes);
+    expect(replay(bytes, 1)).toEqual(whole);
+    expect(replay(bytes, 7)).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(40);
+    expect(whole).toContain('<INSS urn:be:fla:declaration:v1 "85073003328" @15:9');
   });
 
-  it('reports a mismatched end tag, depth and unclosed elements as problems, never throwing', () => {
-    expect(tokenize(['<a><b></a>']).at(-1)).toBe('!malformed@1:7');
-    expect(tokenize(['<a>', '<a>'.repeat(70)]).at(-1)).toMatch(/^!depth@1:/);
-    expect(tokenize(['<a><b>']).at(-1)).toMatch(/^!malformed/);
-    expect(tokenize(['<a x="1" x="2"/>']).at(-1)).toMatch(/^!malformed/);
+  it('stops at the depth and text-size limits with a problem, and never throws on malformed XML', () => {
+    expect(replay(framesOf(`<a>${'<a>'.repeat(70)}`).bytes).at(-1)).toBe('!depth@1:193');
+    expect(replay(framesOf(`<a>\n  <b>${'x'.repeat(5000)}</b></a>`, { maxDepth: 64, maxTextChars: 4096 }).bytes).at(-1)).toMatch(/^!text-size@2:/);
+    const malformed = framesOf('<a><b></a>');
+    expect(malformed.errors).toBeGreaterThan(0);
+    expect(replay(malformed.bytes)).toEqual(['<a null  @1:1']);
   });
 
-  it('does not end a tag at a ">" inside an attribute value', () => {
-    expect(tokenize(['<a t="x>y" u=\'1\'>z</a>'])[0]).toBe('<a null t,x>y;u,1 @1:1');
+  it('hands attributes on decoded, including a ">" inside a value', () => {
+    expect(replay(framesOf(`<a t="x>y" u='1&amp;2&#60;'>z</a>`).bytes)).toEqual(['<a null t,x>y;u,1&2< @1:1', '"z', '</a']);
+  });
+
+  it("places every element at its '<', in UTF-16 columns, whatever precedes it on the line and wherever the 1 MB reads fall", () => {
+    // The same positions as a reference computed on the JavaScript string: non-ASCII and astral
+    // characters before a tag, tags split across lines, a byte order mark and 1 MB read boundaries.
+    const word = fc.constantFrom('x', 'é', '€', '😀', ' ', '\n', '&amp;', 'long text '.repeat(20));
+    const element = fc.record({ before: fc.array(word, { maxLength: 6 }), text: fc.array(word, { maxLength: 4 }), split: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 1, maxLength: 40 }), fc.nat(1_100_000), fc.boolean(), (elements, padding, bom) => {
+        const body = elements.map((e, i) => `${e.before.join('').replaceAll('&amp;', '')}<e${i}${e.split ? '\n  ' : ''}>${e.text.join('')}</e${i}>`).join('');
+        const xml = `<r>${' '.repeat(padding)}<p>${body}</p></r>`;
+        const expected: string[] = [];
+        const starts = /<(e\d+|p|r)[\s>]/g;
+        for (let m = starts.exec(xml); m !== null; m = starts.exec(xml)) {
+          const before = xml.slice(0, m.index);
+          expected.push(`${m[1]}@${before.split('\n').length}:${m.index - before.lastIndexOf('\n')}`);
+        }
+        const events = replay(framesOf(bom ? `\ufeff${xml}` : xml).bytes);
+        const found = events.filter((e) => e.startsWith('<') && !e.startsWith('</')).map((e) => `${e.slice(1, e.indexOf(' '))}@${e.slice(e.lastIndexOf('@') + 1)}`);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -1,11 +1,11 @@
-// Streams a declaration file through the UTF-8 check, the tokenizer and the builder, handing each
-// finished item to `onItem` as soon as it is complete.
+// Maps one declaration file: libxml2's elements (from the receipt child's frames) go through the
+// builder, each finished item to `onItem` as soon as it is complete, while this process hashes the
+// same bytes and checks that they are UTF-8.
 import type { Hash } from 'node:crypto';
-import type { ReceiptLimits } from '../receipt/limits.js';
 import { Utf8Source } from '../receipt/utf8-source.js';
+import type { Validation } from '../receipt/xsd-validator.js';
 import type { DeclarationItem } from './model.js';
 import { DeclarationBuilder } from './reader.js';
-import { XmlTokenizer } from './tokenizer.js';
 
 export interface ReadResult {
   readonly sha256: string;
@@ -22,11 +22,9 @@ export interface ReadOptions {
   readonly formOffset?: number;
 }
 
-export async function readDeclarationFile(path: string, limits: Pick<ReceiptLimits, 'maxDepth' | 'maxTextChars'>, onItem: (item: DeclarationItem) => void, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readDeclarationFile(path: string, validation: Validation, onItem: (item: DeclarationItem) => void, options: ReadOptions = {}): Promise<ReadResult> {
   const source = new Utf8Source(path, options.hash);
   const builder = new DeclarationBuilder(onItem, options.formOffset ?? 0);
-  const tokenizer = new XmlTokenizer(builder, limits);
-  for await (const text of source.chunks()) tokenizer.write(text);
-  if (source.invalid === undefined) tokenizer.end();
+  await Promise.all([source.read(), validation.map(builder)]);
   return { sha256: source.sha256, bytes: source.bytesRead, builder, invalidUtf8: source.invalid?.offset, forms: builder.forms };
 }

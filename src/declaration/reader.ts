@@ -1,7 +1,7 @@
 // Turns tokens into typed declarations (FORMAT.md "Blocks and zones"): one Form header, then one
 // NaturalPerson at a time with its employments, rights and trainings. Only the person in hand is
 // held in memory, so a file of any size maps in bounded space.
-import { detach, type TokenHandler, type TokenProblem } from './tokenizer.js';
+import type { ElementHandler, StructureProblemKind } from '../receipt/frames.js';
 import { ElementLocation, ZoneValue, type DeclarationItem, type FormHeader, type Location } from './model.js';
 
 /** What the root element says, for the receipt layer's ACRF-088 and ACRF-901 checks. */
@@ -21,7 +21,7 @@ export interface ExternalReference {
 }
 
 export interface StructureProblem {
-  readonly problem: TokenProblem;
+  readonly problem: StructureProblemKind;
   readonly line: number;
   readonly column: number;
 }
@@ -99,11 +99,11 @@ const newProvider = (at: Location): Record<string, unknown> => ({ at, name: U, c
 const XINCLUDE = 'http://www.w3.org/2001/XInclude';
 
 /**
- * A TokenHandler that hands each finished declaration item to `emit` as soon as it is complete, so
+ * An ElementHandler that hands each finished declaration item to `emit` as soon as it is complete, so
  * that a person is checked while its objects are still young. Elements it does not know (only
  * possible in an invalid file) are skipped.
  */
-export class DeclarationBuilder implements TokenHandler {
+export class DeclarationBuilder implements ElementHandler {
   root: RootFacts | undefined;
   structureProblem: StructureProblem | undefined;
   externalReference: ExternalReference | undefined;
@@ -190,7 +190,7 @@ export class DeclarationBuilder implements TokenHandler {
     if (container !== undefined) this.close(container);
   }
 
-  problem(problem: TokenProblem, line: number, column: number): void {
+  problem(problem: StructureProblemKind, line: number, column: number): void {
     this.structureProblem = { problem, line, column };
   }
 
@@ -274,4 +274,12 @@ export class DeclarationBuilder implements TokenHandler {
 function storeZone(container: Container, property: string, name: string, text: string, line: number, column: number): void {
   const field = new ZoneValue(detach(text.trim()), line, column, container.at, name);
   container.record[property] = property === 'duration' ? { unit: name === 'Days' ? 'days' : 'hours', amount: field } : field;
+}
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 represents a substring of 13
+ * characters or more as a slice of its parent, so one retained value would pin a whole frame.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
 }

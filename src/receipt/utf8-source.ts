@@ -1,14 +1,10 @@
-// Reads a file as text, 1 MB at a time, checking that every byte is valid UTF-8 (ACRF-138).
+// Reads a file's bytes once: their SHA-256 and whether every byte is valid UTF-8 (ACRF-138).
+// libxml2 reads the text itself (src/receipt/native/extract.c); this pass only vouches for the bytes.
 import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 1 << 20;
-/**
- * Text is handed on in pieces of at most this many bytes: strings above V8's regular object size
- * (128 KB) go to the large-object space and stay there until a full GC, piling up megabytes.
- */
-const PIECE = 1 << 16;
 
 export interface InvalidUtf8 {
   readonly offset: number; // 0-based byte offset of the first bad byte
@@ -27,14 +23,13 @@ export class Utf8Source {
     private readonly hash: Hash = createHash('sha256'),
   ) {}
 
-  /** Yields decoded text; after an invalid byte (recorded in `invalid`) it only hashes the rest. */
-  async *chunks(): AsyncGenerator<string> {
+  /** Hashes the whole file; records the first invalid byte, if any, in `invalid`. */
+  async read(): Promise<void> {
     const file = await open(this.path, 'r');
     try {
       // Up to 3 bytes of a character split by the chunk boundary are carried to the next read.
       const buffer = Buffer.allocUnsafe(CHUNK + 4);
       let carry = 0;
-      let first = true;
       for (;;) {
         const { bytesRead } = await file.read(buffer, carry, CHUNK, null);
         const last = bytesRead === 0;
@@ -43,32 +38,16 @@ export class Utf8Source {
         if (this.invalid === undefined) {
           const end = carry + bytesRead;
           const complete = last ? end : completeUpTo(buffer, end);
-          const bytes = buffer.subarray(first && hasBom(buffer, end) ? 3 : 0, complete);
-          if (!isUtf8(bytes)) this.invalid = { offset: await firstInvalidOffset(this.path) };
-          else yield* pieces(bytes);
-          first = false;
+          if (!isUtf8(buffer.subarray(0, complete))) this.invalid = { offset: await firstInvalidOffset(this.path) };
           buffer.copy(buffer, 0, complete, end);
-          carry = end - complete;
+          carry = this.invalid === undefined ? end - complete : 0;
         }
         if (last) return;
-        if (this.invalid !== undefined) carry = 0;
       }
     } finally {
       await file.close();
     }
   }
-}
-
-function* pieces(bytes: Buffer): Generator<string> {
-  for (let from = 0; from < bytes.length; ) {
-    const to = from + PIECE >= bytes.length ? bytes.length : completeUpTo(bytes, from + PIECE);
-    yield bytes.toString('utf8', from, to);
-    from = to;
-  }
-}
-
-function hasBom(b: Buffer, end: number): boolean {
-  return end >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
 
 /** The end of the last complete UTF-8 character in b[0, end). */

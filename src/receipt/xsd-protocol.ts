@@ -1,9 +1,16 @@
-// Messages between the engine and the XSD validation child process.
+// Messages between the engine and the libxml2 child process (the elements go by the frames pipe).
+
+/** The child's descriptor for frames: after stdin, stdout, stderr and the IPC channel. */
+export const FRAMES_FD = 4;
+
 export interface ValidationRequest {
   readonly id: number;
   readonly xsd: string;
   readonly file: string;
   readonly maxErrors: number;
+  /** Receipt limits (ACRF-902): the child stops the file there with a structure problem. */
+  readonly maxDepth: number;
+  readonly maxTextChars: number;
 }
 
 export interface LibxmlError {

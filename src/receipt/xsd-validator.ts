@@ -1,26 +1,67 @@
-// The engine's side of XSD validation: one long-lived child process that validates files in turn.
+// The engine's side of libxml2: one long-lived child process that reads files in turn, validating
+// each against the XSD and sending its elements back as frames (src/receipt/frames.ts) while the
+// engine maps and checks them. One parse per file, on the second core.
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { FlaError } from '../errors.js';
-import type { ValidationReply, ValidationRequest } from './xsd-protocol.js';
+import { FrameReader, type ElementHandler, type FrameTarget } from './frames.js';
+import type { ReceiptLimits } from './limits.js';
+import { FRAMES_FD, type ValidationReply, type ValidationRequest } from './xsd-protocol.js';
 
 const WORKER = fileURLToPath(new URL('./xsd-worker.js', import.meta.url));
 
+/** One file asked of the child: its verdict, and its elements for whoever maps them. */
+export interface Validation {
+  readonly reply: Promise<ValidationReply>;
+  /** Replays the file's elements into `handler`; resolves after the last one. */
+  map(handler: ElementHandler): Promise<void>;
+}
+
+interface Pending {
+  readonly id: number;
+  handler: ElementHandler | undefined;
+  resolveReply(reply: ValidationReply): void;
+  rejectReply(error: Error): void;
+  mapped: { resolve(): void; reject(error: Error): void } | undefined;
+  ended: boolean;
+  failure: Error | undefined;
+}
+
 export class XsdValidator {
   private child: ChildProcess | null = null;
+  private frames: Readable | null = null;
+  private reader: FrameReader | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ValidationReply) => void; reject: (e: Error) => void }>();
+  /** In the order asked: the first one is the file whose frames are arriving. */
+  private readonly queue: Pending[] = [];
+  private readonly awaitingReply = new Map<number, Pending>();
 
   constructor(private readonly xsd: string) {}
 
-  validate(file: string, maxErrors: number): Promise<ValidationReply> {
+  validate(file: string, limits: Pick<ReceiptLimits, 'maxDepth' | 'maxTextChars'>, maxErrors: number): Validation {
     const child = this.ensureChild();
-    const request: ValidationRequest = { id: this.nextId++, xsd: this.xsd, file, maxErrors };
-    return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject });
-      hold(child, true);
-      child.send(request);
+    const request: ValidationRequest = { id: this.nextId++, xsd: this.xsd, file, maxErrors, maxDepth: limits.maxDepth, maxTextChars: limits.maxTextChars };
+    let entry!: Pending;
+    const reply = new Promise<ValidationReply>((resolve, reject) => {
+      entry = { id: request.id, handler: undefined, resolveReply: resolve, rejectReply: reject, mapped: undefined, ended: false, failure: undefined };
     });
+    this.queue.push(entry);
+    this.awaitingReply.set(entry.id, entry);
+    hold(child, this.frames, true);
+    child.send(request);
+    return {
+      reply,
+      map: (handler) =>
+        new Promise<void>((resolve, reject) => {
+          if (entry.failure !== undefined) return reject(entry.failure);
+          entry.handler = handler;
+          entry.mapped = { resolve, reject };
+          if (entry.ended) return resolve();
+          // Frames may be waiting for this file.
+          if (this.queue[0] === entry && this.reader?.push(Buffer.alloc(0))) this.frames?.resume();
+        }),
+    };
   }
 
   close(): void {
@@ -28,41 +69,88 @@ export class XsdValidator {
     this.child = null;
   }
 
+  private target(): FrameTarget | undefined {
+    const head = this.queue[0];
+    if (head?.handler === undefined) return undefined;
+    return {
+      handler: head.handler,
+      fileEnd: () => {
+        this.queue.shift();
+        head.ended = true;
+        head.mapped?.resolve();
+        this.release();
+      },
+    };
+  }
+
   private ensureChild(): ChildProcess {
     if (this.child !== null) return this.child;
-    // The child's JavaScript only relays libxml2's errors: a 1 MB young generation instead of the
+    // The child's JavaScript only relays libxml2's verdict: a 1 MB young generation instead of the
     // default 16 MB keeps the whole process tree inside the memory budget (README, Performance).
-    const child = fork(WORKER, [], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const child = fork(WORKER, [], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'], serialization: 'advanced' });
+    const frames = child.stdio[FRAMES_FD] as Readable;
+    const reader = new FrameReader(() => this.target());
+    frames.on('data', (chunk: Buffer) => {
+      try {
+        if (!reader.push(chunk)) frames.pause();
+      } catch (error) {
+        // A handler that throws is the engine's bug: it surfaces where that file is mapped.
+        this.fail(child, error instanceof Error ? error : new Error(String(error)));
+      }
+    });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       if (stderr.length < 4000) stderr += d.toString();
     });
     child.on('message', (reply: ValidationReply) => {
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) hold(child, false);
-      waiting?.resolve(reply);
+      const entry = this.awaitingReply.get(reply.id);
+      this.awaitingReply.delete(reply.id);
+      entry?.resolveReply(reply);
+      this.release();
     });
     child.on('exit', (code, signal) => {
-      if (this.child === child) this.child = null;
-      const error = new FlaError('FLA_ERR_VALIDATOR', `the XSD validator stopped (${signal ?? `exit ${code}`})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`);
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
+      this.fail(child, new FlaError('FLA_ERR_VALIDATOR', `the XSD validator stopped (${signal ?? `exit ${code}`})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`));
     });
-    hold(child, false);
     this.child = child;
+    this.frames = frames;
+    this.reader = reader;
+    hold(child, frames, false);
     return child;
+  }
+
+  /** Everything still asked of this child fails with `error`; the next file starts a new child. */
+  private fail(child: ChildProcess, error: Error): void {
+    if (this.child === child) {
+      this.child = null;
+      this.frames = null;
+      this.reader = null;
+      child.kill();
+    }
+    for (const entry of this.queue) {
+      entry.failure = error;
+      entry.mapped?.reject(error);
+    }
+    for (const entry of this.awaitingReply.values()) entry.rejectReply(error);
+    this.queue.length = 0;
+    this.awaitingReply.clear();
+  }
+
+  private release(): void {
+    if (this.child !== null && this.queue.length === 0 && this.awaitingReply.size === 0) hold(this.child, this.frames, false);
   }
 }
 
 /** An idle validator must not keep the process alive; a busy one must. */
-function hold(child: ChildProcess, busy: boolean): void {
+function hold(child: ChildProcess, frames: Readable | null, busy: boolean): void {
   const channel = (child as unknown as { channel?: { ref(): void; unref(): void } }).channel;
+  const socket = frames as unknown as { ref?(): void; unref?(): void } | null;
   if (busy) {
     child.ref();
     channel?.ref();
+    socket?.ref?.();
   } else {
     child.unref();
     channel?.unref();
+    socket?.unref?.();
   }
 }

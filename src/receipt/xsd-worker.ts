@@ -1,59 +1,21 @@
-// Runs in a child process: libxml2's streaming XSD validation (xmlSchemaValidateFile parses with
-// SAX and never builds a tree) of one file at a time, on the second core, while the parent maps the
-// same file. A child also isolates the native addon: a crash there cannot take the engine down.
-import { createRequire } from 'node:module';
-import type { ValidationRequest, ValidationReply, LibxmlError } from './xsd-protocol.js';
+// Runs in a child process: libxml2 reads one file at a time, validating it against the XSD as it
+// streams and writing its elements to the frames pipe (src/receipt/native/extract.c). A child
+// keeps the parse on the second core and isolates the native code: a crash there cannot take the
+// engine down.
+import { loadNativeReceipt } from './native-receipt.js';
+import { FRAMES_FD, type ValidationRequest, type ValidationReply } from './xsd-protocol.js';
 
-const require = createRequire(import.meta.url);
-const libxml = require('libxmljs/dist/lib/bindings/functions.js') as LibxmlBindings;
-
-interface LibxmlBindings {
-  withStructuredErrors<T>(callback: (errors: unknown[]) => T): T;
-  xmlSchemaNewParserCtxt(path: string): unknown;
-  xmlSchemaParse(ctxt: unknown): unknown;
-  xmlSchemaNewValidCtxt(schema: unknown): unknown;
-  xmlSchemaValidateFile(ctxt: unknown, path: string, options: number): number;
-}
-
-interface RawError {
-  domain: number;
-  code: number;
-  level: number;
-  line: number;
-  column: number;
-  message: string;
-  str1?: string;
-}
-
-const schemas = new Map<string, unknown>();
-
-function compiled(xsd: string): unknown {
-  let schema = schemas.get(xsd);
-  if (schema === undefined) {
-    schema = libxml.withStructuredErrors(() => libxml.xmlSchemaParse(libxml.xmlSchemaNewParserCtxt(xsd)));
-    if (schema === null) throw new Error(`the schema ${xsd} does not compile`);
-    schemas.set(xsd, schema);
-  }
-  return schema;
-}
+const native = loadNativeReceipt();
 
 function validate(request: ValidationRequest): ValidationReply {
-  const schema = compiled(request.xsd);
-  const kept: LibxmlError[] = [];
-  let total = 0;
-  const status = libxml.withStructuredErrors((errors) => {
-    // The binding calls errors.push() for every libxml2 error; keeping only the first N is what
-    // bounds memory on a file with millions of invalid elements.
-    (errors as { push: (e: RawError) => number }).push = (e: RawError) => {
-      total++;
-      if (kept.length < request.maxErrors) {
-        kept.push({ domain: e.domain, code: e.code, level: e.level, line: e.line, column: e.column, message: (e.message ?? '').trim() });
-      }
-      return total;
-    };
-    return libxml.xmlSchemaValidateFile(libxml.xmlSchemaNewValidCtxt(schema), request.file, 0);
-  });
-  return { id: request.id, status, errors: kept, total };
+  const r = native.extract(request.xsd, request.file, FRAMES_FD, request.maxDepth, request.maxTextChars, request.maxErrors);
+  const errors = r.errors.map((e) => ({ ...e, message: e.message.trim() }));
+  const failure =
+    r.openError !== 0 ? `cannot open ${request.file} (errno ${r.openError})`
+    : r.readError !== 0 ? `cannot read ${request.file} (errno ${r.readError})`
+    : r.writeError !== 0 ? `the engine stopped reading its frames (errno ${r.writeError})`
+    : undefined;
+  return { id: request.id, status: r.status, errors, total: r.total, ...(failure === undefined ? {} : { failure }) };
 }
 
 process.on('message', (request: ValidationRequest) => {

@@ -1,0 +1,26 @@
+// The native addon (src/receipt/native, built from source by scripts/build-native.mjs): libxml2 with
+// the extractor that writes a file's elements as frames. Loaded by the receipt child only.
+import { createRequire } from 'node:module';
+import type { LibxmlError } from './xsd-protocol.js';
+
+export interface NativeResult {
+  /** 0 valid, > 0 invalid or not well-formed, < 0 internal failure */
+  readonly status: number;
+  readonly errors: LibxmlError[];
+  readonly total: number;
+  /** errno values; 0 when that step went well */
+  readonly openError: number;
+  readonly readError: number;
+  readonly writeError: number;
+}
+
+export interface NativeReceipt {
+  /** Validates `file` against `xsd` while writing its elements to descriptor `fd`; synchronous. */
+  extract(xsd: string, file: string, fd: number, maxDepth: number, maxTextChars: number, maxErrors: number): NativeResult;
+}
+
+const require = createRequire(import.meta.url);
+
+export function loadNativeReceipt(): NativeReceipt {
+  return require('../../src/receipt/native/build/Release/fla_receipt.node') as NativeReceipt;
+}
