@@ -1,6 +1,6 @@
 // COUNTERS.md "Statutory legal entitlement": days(N) × Q / 5 × M / 12 hours, rounded once, half
 // away from zero, to hundredths. Pure and exact (integers), because the ledger uses it too.
-import { dayNumber } from './values.js';
+import { civilToDay, dayNumber, monthOfDay } from './values.js';
 
 export interface EmploymentPeriod {
   /** Day numbers (days since 1970-01-01); end null when ongoing. */
@@ -22,13 +22,13 @@ export function entitlementDays(workforceHundredths: number, basis: EntitlementB
 /** Calendar months of `year` with at least one day of employment, over all periods. */
 export function monthsEmployed(year: number, periods: readonly EmploymentPeriod[]): number {
   // One bit per month: each period sets the months it touches, so overlapping periods count once.
-  const yearStart = Date.UTC(year, 0, 1) / 86_400_000;
-  const yearEnd = Date.UTC(year + 1, 0, 1) / 86_400_000 - 1;
+  const yearStart = civilToDay(year, 1, 1);
+  const yearEnd = civilToDay(year + 1, 1, 1) - 1;
   let mask = 0;
   for (const p of periods) {
     if (p.start > yearEnd || (p.end !== null && p.end < yearStart)) continue;
-    const from = p.start <= yearStart ? 0 : monthOf(p.start);
-    const to = p.end === null || p.end >= yearEnd ? 11 : monthOf(p.end);
+    const from = p.start <= yearStart ? 0 : monthOfDay(p.start);
+    const to = p.end === null || p.end >= yearEnd ? 11 : monthOfDay(p.end);
     mask |= ((1 << (to + 1)) - 1) & ~((1 << from) - 1);
   }
   let months = 0;
@@ -36,14 +36,10 @@ export function monthsEmployed(year: number, periods: readonly EmploymentPeriod[
   return months;
 }
 
-function monthOf(day: number): number {
-  return new Date(day * 86_400_000).getUTCMonth();
-}
-
 /** The period of `year` with the latest start: its Q is the one that counts. */
 export function latestPeriodIn(year: number, periods: readonly EmploymentPeriod[]): EmploymentPeriod | null {
-  const first = Date.UTC(year, 0, 1) / 86_400_000;
-  const last = Date.UTC(year + 1, 0, 1) / 86_400_000 - 1;
+  const first = civilToDay(year, 1, 1);
+  const last = civilToDay(year + 1, 1, 1) - 1;
   let latest: EmploymentPeriod | null = null;
   for (const p of periods) {
     if (p.start <= last && (p.end === null || p.end >= first) && (latest === null || p.start >= latest.start)) latest = p;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inssFacts, makeInss } from '../../src/declaration/inss.js';
 
@@ -84,5 +85,31 @@ describe('makeInss', () => {
     expect(makeInss(1, 2, 3, 123, 1900)).toBe('01020312316');
     expect(makeInss(85, 20, 0, 1, 1900)).toBe('85200000181');
     expect(makeInss(0, 2, 29, 1, 2000)).toBe('00022900145');
+  });
+});
+
+describe('inssFacts, digit by digit', () => {
+  /** The plain definition the digit arithmetic must agree with (the check digit and the date parts). */
+  function reference(value: string): { checkDigit: string; month: number; day: number; sequence: number } | null {
+    if (!/^[0-9]{11}$/.test(value)) return null;
+    const base = Number(value.slice(0, 9));
+    const check = Number(value.slice(9));
+    const checkDigit = 97 - (base % 97) === check ? 'pre-2000' : 97 - ((2_000_000_000 + base) % 97) === check ? 'from-2000' : 'invalid';
+    const raw = Number(value.slice(2, 4));
+    const month = raw >= 20 && raw <= 32 ? raw - 20 : raw >= 40 && raw <= 52 ? raw - 40 : raw;
+    return { checkDigit, month, day: Number(value.slice(4, 6)), sequence: Number(value.slice(6, 9)) };
+  }
+
+  it('agrees with the regular-expression definition on any text of digits and look-alikes', () => {
+    const character = fc.constantFrom('0', '1', '2', '4', '5', '7', '9', '9', '3', ' ', '/', ':', '٣', '１');
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[0-9]{11}$/), fc.array(character, { minLength: 9, maxLength: 12 }).map((c) => c.join(''))), (value) => {
+        const facts = inssFacts(value);
+        const expected = reference(value);
+        if (expected === null) expect(facts).toBeNull();
+        else expect(facts).toMatchObject(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

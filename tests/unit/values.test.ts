@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, hundredths } from '../../dist/declaration/values.js';
+import { civilToDay, dayNumber, hundredths, monthOfDay } from '../../dist/declaration/values.js';
 
 /** The plain definition the hand-rolled parser must agree with. */
 function reference(text: string): number | null {
@@ -40,5 +40,18 @@ describe('dayNumber', () => {
     expect(dayNumber('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
     expect(dayNumber('2023-02-29')).toBeNull();
     expect(dayNumber('2026-13-01')).toBeNull();
+  });
+});
+
+describe('day arithmetic without Date', () => {
+  it('agrees with Date.UTC and getUTCMonth on every day from 1600 to 2400', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1600, 0, 1) / 86_400_000, max: Date.UTC(2400, 11, 31) / 86_400_000 }), (day) => {
+        const date = new Date(day * 86_400_000);
+        expect(monthOfDay(day)).toBe(date.getUTCMonth());
+        expect(civilToDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(day);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
