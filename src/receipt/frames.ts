@@ -63,7 +63,8 @@ export class FrameReader {
     let at = 0;
     for (;;) {
       const size = this.filled >= HEADER ? this.frame.readUInt32LE(0) : HEADER;
-      if (this.filled === size && size > HEADER - 1 && this.filled >= HEADER) {
+      if (size < HEADER) throw new Error(`a frame of ${size} bytes`);
+      if (this.filled === size) {
         const target = this.target();
         if (target === undefined) {
           this.stalled = chunk.subarray(at);
