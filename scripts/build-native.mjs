@@ -20,7 +20,8 @@
 // own and, like npm's builds, takes the headers from npm_config_nodedir (`npm ci --nodedir=DIR`).
 // The compiler's output is printed only when a build fails, as npm does for a dependency.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,13 @@ const addons = [
   {
     name: 'fla-receipt (src/receipt/native)',
     dir: () => join(root, 'src', 'receipt', 'native'),
+    // Ours changes with the project: its sources are part of the stamp, so an edit rebuilds it.
+    fingerprint: () => {
+      const dir = join(root, 'src', 'receipt', 'native');
+      const hash = createHash('sha256');
+      for (const file of readdirSync(dir).filter((f) => /\.(c|h|gyp)$/.test(f)).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+      return hash.digest('hex');
+    },
     prepare: () => {},
     env: {},
     check: "if (typeof require('./src/receipt/native/build/Release/fla_receipt.node').extract !== 'function') process.exit(1);",
@@ -135,9 +143,9 @@ function nodeGyp() {
   return found;
 }
 
-const wanted = { node: process.version, recipe: RECIPE };
 for (const addon of addons) {
   const dir = addon.dir();
+  const wanted = { node: process.version, recipe: RECIPE, ...(addon.fingerprint ? { sources: addon.fingerprint() } : {}) };
   const stampFile = join(dir, 'build', 'fla-native.json');
   const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
   if (stamp === JSON.stringify(wanted) && works(addon)) {

@@ -148,6 +148,14 @@ describe('frames: the elements libxml2 read', () => {
     expect(replay(malformed.bytes)).toEqual(['<a null  @1:1']);
   });
 
+  it("stops mapping, not validating, past 4,096 names: a hostile file's names are never all held", () => {
+    const many = framesOf(`<r>${Array.from({ length: 6000 }, (_, i) => `<n${i}/>`).join('')}</r>`);
+    expect(many.errors).toBeGreaterThan(0);
+    const events = replay(many.bytes);
+    expect(events.length).toBeGreaterThan(4000);
+    expect(events.length).toBeLessThan(4200);
+  });
+
   it('hands attributes on decoded, including a ">" inside a value', () => {
     expect(replay(framesOf(`<a t="x>y" u='1&amp;2&#60;'>z</a>`).bytes)).toEqual(['<a null t,x>y;u,1&2< @1:1', '"z', '</a']);
   });

@@ -39,6 +39,12 @@ enum { PROBLEM_DEPTH = 1, PROBLEM_TEXT_SIZE = 2 };
 #define FRAME_TEXT (60 * 1024)
 #define FRAME_INTS (16 * 1024)
 #define MAX_ATTRIBUTES 256
+/*
+ * The declaration XSD has about 60 names and no wildcard: past this many, the file is invalid
+ * for certain and libxml2 has said so, so mapping stops (validation goes on) rather than hold an
+ * unbounded table of a hostile file's names.
+ */
+#define MAX_NAMES 4096
 
 typedef struct {
   const void *local;
@@ -68,7 +74,7 @@ typedef struct {
   /* elements */
   xmlSchemaValidCtxtPtr vctxt;
   xmlParserCtxtPtr ctxt;
-  int depth, stopped;
+  int depth, stopped, muted;
   FlaLimits limits;
   int pending; /* an element started with no child yet: it may turn out to be a leaf */
   int32_t pendingName, pendingNs, pendingLine, pendingCol;
@@ -183,6 +189,10 @@ static int32_t nameId(Extractor *x, const xmlChar *local, const xmlChar *prefix)
     NameSlot *s = &x->slots[i];
     if (s->id != 0 && s->local == local && s->prefix == prefix) return s->id - 1;
     if (s->id != 0) continue;
+    if (x->nextName >= MAX_NAMES) {
+      x->muted = 1;
+      return -1;
+    }
     size_t lp = prefix ? strlen((const char *)prefix) : 0, ll = local ? strlen((const char *)local) : 0;
     room(x, 3, lp + 1 + ll);
     int32_t start = (int32_t)x->nText;
@@ -292,7 +302,7 @@ static void onStart(void *ctx, const xmlChar *localname, const xmlChar *prefix, 
   (void)prefix;
   (void)nbDefaulted;
   Extractor *x = ctx;
-  if (x->stopped) return;
+  if (x->stopped || x->muted) return;
   if (x->pending) startPending(x);
   x->runBytes = 0;
   int32_t line, col;
@@ -300,6 +310,7 @@ static void onStart(void *ctx, const xmlChar *localname, const xmlChar *prefix, 
   if (++x->depth > x->limits.maxDepth) return stop(x, PROBLEM_DEPTH, line, col);
   int32_t name = nameId(x, localname, NULL);
   int32_t ns = URI == NULL ? -1 : nameId(x, URI, NULL);
+  if (x->muted) return;
   if (nbNs == 0 && nbAttrs == 0) {
     x->pending = 1;
     x->pendingName = name;
@@ -329,6 +340,7 @@ static void onStart(void *ctx, const xmlChar *localname, const xmlChar *prefix, 
     }
     textBytes += lengths[i];
   }
+  if (x->muted) return;
   room(x, 6 + 3 * (size_t)n, textBytes);
   int32_t *o = x->ints + x->nInts;
   o[0] = OP_START;
@@ -351,7 +363,7 @@ static void onEnd(void *ctx, const xmlChar *localname, const xmlChar *prefix, co
   (void)prefix;
   (void)URI;
   Extractor *x = ctx;
-  if (x->stopped) return;
+  if (x->stopped || x->muted) return;
   x->depth--;
   x->runBytes = 0;
   if (x->pending) {
@@ -372,6 +384,7 @@ static void onEnd(void *ctx, const xmlChar *localname, const xmlChar *prefix, co
     return;
   }
   int32_t name = nameId(x, localname, NULL);
+  if (x->muted) return;
   room(x, 2, 0);
   x->ints[x->nInts++] = OP_END;
   x->ints[x->nInts++] = name;
@@ -379,7 +392,7 @@ static void onEnd(void *ctx, const xmlChar *localname, const xmlChar *prefix, co
 
 static void onText(void *ctx, const xmlChar *ch, int len) {
   Extractor *x = ctx;
-  if (x->stopped || x->depth == 0) return;
+  if (x->stopped || x->muted || x->depth == 0) return;
   x->runBytes += len;
   if (x->runBytes > x->limits.maxTextChars) {
     /* bytes are at least as many as characters: count exactly only when the bytes are over */
