@@ -88,6 +88,8 @@ export class Engine {
 
   constructor(xsd: string = DECLARATION_XSD) {
     this.validator = new XsdValidator(xsd);
+    // The child boots (Node, the addon) while the caller gets its files ready.
+    this.validator.start();
   }
 
   /** All layers that need no database; changes nothing. */

@@ -1,13 +1,7 @@
 // The `fla` command line: parses flags, calls the engine, picks a reporter. No business logic here.
+// Each command's module is loaded when it runs: `fla validate` does not pay for the watcher's.
 import { Command, CommanderError, Option } from 'commander';
 import { FlaError } from '../errors.js';
-import { countersCommand } from './counters.js';
-import { generateCommand } from './generate.js';
-import { mandatesAddCommand, mandatesListCommand, mandatesRemoveCommand } from './mandates.js';
-import { processCommand } from './process.js';
-import { rulesCommand } from './rules.js';
-import { validateCommand } from './validate.js';
-import { watchCommand } from './watch.js';
 
 import { VERSION } from '../version.js';
 
@@ -35,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--sender <id>', 'with --db: the sender whose history counts', 'cli')
     .option('--quiet', 'print nothing; the exit code tells')
     .addHelpText('after', '\nExample:\n  fla validate samples/*.xml --format json --lang nl\n\nExit: 0 all accepted, 1 blocking anomalies, 2 usage or operational error.')
-    .action(async (files: string[], options: Record<string, unknown>) => set(await validateCommand(files, { ...options, verbose: program.opts().verbose === true })));
+    .action(async (files: string[], options: Record<string, unknown>) => set(await (await import('./validate.js')).validateCommand(files, { ...options, verbose: program.opts().verbose === true })));
 
   program
     .command('process')
@@ -51,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--max-file-bytes <n>', 'largest file accepted (ACRF-184)')
     .option('--quiet', 'print nothing; the exit code tells')
     .addHelpText('after', '\nExample:\n  fla process samples/*.xml --db fla.sqlite --out answers/')
-    .action(async (files: string[], options: Record<string, unknown>) => set(await processCommand(files, { ...options, verbose: program.opts().verbose === true })));
+    .action(async (files: string[], options: Record<string, unknown>) => set(await (await import('./process.js')).processCommand(files, { ...options, verbose: program.opts().verbose === true })));
 
   program
     .command('watch')
@@ -64,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--poll', 'watch by polling only (network file systems)')
     .option('--once', 'process what waits, then exit (cron, tests)')
     .addHelpText('after', '\nExample:\n  fla watch /srv/sftp --db /var/lib/fla/fla.sqlite\n  fla watch /srv/sftp --once')
-    .action(async (root: string, options: Record<string, unknown>) => set(await watchCommand(root, { ...options, verbose: program.opts().verbose === true })));
+    .action(async (root: string, options: Record<string, unknown>) => set(await (await import('./watch.js')).watchCommand(root, { ...options, verbose: program.opts().verbose === true })));
 
   program
     .command('counters')
@@ -77,7 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
     .addOption(new Option('--format <format>', 'table or JSON').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExample:\n  fla counters --company 0403170701 --name Peet --format json')
-    .action(async (options: Record<string, unknown>) => set(await countersCommand(options)));
+    .action(async (options: Record<string, unknown>) => set(await (await import('./counters.js')).countersCommand(options)));
 
   program
     .command('generate')
@@ -88,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quarter <YYYYQ>', 'declared quarter', '20261')
     .option('-o, --out <file>', 'output file (default: standard output)')
     .addHelpText('after', '\nExample:\n  fla generate --persons 50000 --seed 7 --out big.xml')
-    .action(async (options: Record<string, string>) => set(await generateCommand(options)));
+    .action(async (options: Record<string, string>) => set(await (await import('./generate.js')).generateCommand(options)));
 
   const mandates = program.command('mandates').description('list, add, remove the sender → employer mandates of the drop folder (none: every sender may declare for any employer)')
     .addHelpText('after', '\nExample:\n  fla mandates add --sender 012345 --company 0403170701 --from 2026-01-01\n  fla mandates list --format json');
@@ -100,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
     .addOption(new Option('--format <format>', 'table or JSON').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExample:\n  fla mandates list --sender 012345 --format json')
-    .action(async (options: Record<string, unknown>) => set(await mandatesListCommand(options)));
+    .action(async (options: Record<string, unknown>) => set(await (await import('./mandates.js')).mandatesListCommand(options)));
   mandates
     .command('add')
     .description('let a sender declare for an employer, from and until a day (both inclusive); the same start again sets the end')
@@ -110,7 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--until <YYYY-MM-DD>', 'last day of the mandate (default: open-ended)')
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
     .addHelpText('after', '\nExample:\n  fla mandates add --sender 012345 --company 0403170701 --from 2026-01-01 --until 2026-12-31')
-    .action(async (options: Record<string, unknown>) => set(await mandatesAddCommand(options)));
+    .action(async (options: Record<string, unknown>) => set(await (await import('./mandates.js')).mandatesAddCommand(options)));
   mandates
     .command('remove')
     .description("remove a sender's mandates for an employer (only the one starting on --from, when given)")
@@ -119,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--from <YYYY-MM-DD>', 'only the mandate starting on this day')
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
     .addHelpText('after', '\nExample:\n  fla mandates remove --sender 012345 --company 0403170701 --from 2026-01-01')
-    .action(async (options: Record<string, unknown>) => set(await mandatesRemoveCommand(options)));
+    .action(async (options: Record<string, unknown>) => set(await (await import('./mandates.js')).mandatesRemoveCommand(options)));
 
   program
     .command('rules')
@@ -128,7 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the descriptions').choices(['nl', 'fr', 'en']))
     .option('--out <file>', 'where --format md writes', 'docs/rules.md')
     .addHelpText('after', '\nExample:\n  fla rules --lang fr\n  fla rules --format md')
-    .action(async (options: Record<string, unknown>) => set(await rulesCommand(options)));
+    .action(async (options: Record<string, unknown>) => set(await (await import('./rules.js')).rulesCommand(options)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -16,8 +16,11 @@ export const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporte
 export async function validateCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes });
   const reporter = REPORTERS[settings.format];
-  const files = await expandInputs(args);
   const engine = new Engine();
+  const files = await expandInputs(args).catch((error: unknown) => {
+    engine.close();
+    throw error;
+  });
   // With --db the ledger rules run against the stored history inside a transaction that is
   // always rolled back: validate never changes anything.
   const db = flags.db === undefined ? null : openLedger(String(flags.db));

@@ -64,6 +64,11 @@ export class XsdValidator {
     };
   }
 
+  /** Starts the child now rather than with the first file. */
+  start(): void {
+    this.ensureChild();
+  }
+
   close(): void {
     this.child?.kill();
     this.child = null;

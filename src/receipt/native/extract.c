@@ -282,18 +282,23 @@ static void stop(Extractor *x, int kind, int32_t line, int32_t col) {
   if (parser(x) != NULL) xmlStopParser(x->ctxt);
 }
 
-/* The element waiting to be a leaf has a child after all: it starts, with its text if not blank. */
-static void startPending(Extractor *x) {
-  room(x, 6, 0);
+/* op name ns line col of the pending element (room made), which is then no longer pending. */
+static void putPending(Extractor *x, int32_t op) {
   int32_t *o = x->ints + x->nInts;
-  o[0] = OP_START;
+  o[0] = op;
   o[1] = x->pendingName;
   o[2] = x->pendingNs;
   o[3] = x->pendingLine;
   o[4] = x->pendingCol;
-  o[5] = 0;
-  x->nInts += 6;
+  x->nInts += 5;
   x->pending = 0;
+}
+
+/* The element waiting to be a leaf has a child after all: it starts, with its text if not blank. */
+static void startPending(Extractor *x) {
+  room(x, 6, 0);
+  putPending(x, OP_START);
+  x->ints[x->nInts++] = 0;
   if (!isBlank(x->scratch, x->scratchLen)) putTextRecord(x, x->scratch, x->scratchLen);
   x->scratchLen = 0;
 }
@@ -370,16 +375,9 @@ static void onEnd(void *ctx, const xmlChar *localname, const xmlChar *prefix, co
     room(x, 7, x->scratchLen);
     int32_t start;
     int32_t len = putText(x, x->scratch, x->scratchLen, &start);
-    int32_t *o = x->ints + x->nInts;
-    o[0] = OP_LEAF;
-    o[1] = x->pendingName;
-    o[2] = x->pendingNs;
-    o[3] = x->pendingLine;
-    o[4] = x->pendingCol;
-    o[5] = start;
-    o[6] = len;
-    x->nInts += 7;
-    x->pending = 0;
+    putPending(x, OP_LEAF);
+    x->ints[x->nInts++] = start;
+    x->ints[x->nInts++] = len;
     x->scratchLen = 0;
     return;
   }
