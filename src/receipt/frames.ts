@@ -14,6 +14,9 @@ export interface ElementHandler {
   problem(problem: StructureProblemKind, line: number, column: number): void;
 }
 
+/** FLA_FRAME_FORMAT of src/receipt/native/extract.h: the layout this file reads. */
+export const FRAME_FORMAT = 1;
+
 const START = 1;
 const LEAF = 2;
 const END = 3;

@@ -1,6 +1,8 @@
 // The native addon (src/receipt/native, built from source by scripts/build-native.mjs): libxml2 with
 // the extractor that writes a file's elements as frames. Loaded by the receipt child only.
 import { createRequire } from 'node:module';
+import { FlaError } from '../errors.js';
+import { FRAME_FORMAT } from './frames.js';
 import type { LibxmlError } from './xsd-protocol.js';
 
 export interface NativeResult {
@@ -15,6 +17,8 @@ export interface NativeResult {
 }
 
 export interface NativeReceipt {
+  /** The version of the frames it writes (extract.h): a binary older than the checkout says so. */
+  readonly frameFormat: number;
   /** Validates `file` against `xsd` while writing its elements to descriptor `fd`; synchronous. */
   extract(xsd: string, file: string, fd: number, maxDepth: number, maxTextChars: number, maxErrors: number): NativeResult;
 }
@@ -22,5 +26,9 @@ export interface NativeReceipt {
 const require = createRequire(import.meta.url);
 
 export function loadNativeReceipt(): NativeReceipt {
-  return require('../../src/receipt/native/build/Release/fla_receipt.node') as NativeReceipt;
+  const native = require('../../src/receipt/native/build/Release/fla_receipt.node') as NativeReceipt;
+  if (native.frameFormat !== FRAME_FORMAT) {
+    throw new FlaError('FLA_ERR_VALIDATOR', `the native addon writes frames of format ${native.frameFormat}, this version reads ${FRAME_FORMAT}: run npm run build:native`);
+  }
+  return native;
 }

@@ -2,10 +2,18 @@
 // streams and writing its elements to the frames pipe (src/receipt/native/extract.c). A child
 // keeps the parse on the second core and isolates the native code: a crash there cannot take the
 // engine down.
-import { loadNativeReceipt } from './native-receipt.js';
+import { loadNativeReceipt, type NativeReceipt } from './native-receipt.js';
 import { FRAMES_FD, type ValidationRequest, type ValidationReply } from './xsd-protocol.js';
 
-const native = loadNativeReceipt();
+const native = ((): NativeReceipt => {
+  try {
+    return loadNativeReceipt();
+  } catch (error) {
+    // One line for the engine's error message (it quotes the first line of this stderr).
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+})();
 
 function validate(request: ValidationRequest): ValidationReply {
   const r = native.extract(request.xsd, request.file, FRAMES_FD, request.maxDepth, request.maxTextChars, request.maxErrors);

@@ -121,8 +121,10 @@ static napi_value extract(napi_env env, napi_callback_info info) {
 
 NAPI_MODULE_INIT() {
   xmlInitParser();
-  napi_value fn;
+  napi_value fn, format;
   if (napi_create_function(env, "extract", NAPI_AUTO_LENGTH, extract, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "extract", fn) != napi_ok) return NULL;
+  if (napi_create_int32(env, FLA_FRAME_FORMAT, &format) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "frameFormat", format) != napi_ok) return NULL;
   return exports;
 }

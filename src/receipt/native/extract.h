@@ -3,6 +3,9 @@
 #define FLA_EXTRACT_H
 #include <libxml/xmlschemas.h>
 
+/* Bumped with every change to the frames (extract.c); src/receipt/frames.ts checks it. */
+#define FLA_FRAME_FORMAT 1
+
 typedef struct {
   int domain, code, level, line, column;
   char *message;
