@@ -166,39 +166,44 @@ export class Engine {
     const validations = paths.map((path) => this.validator.validate(path, limits, maxFindings));
     // Keep the promises observed so that a failure while mapping does not become unhandled.
     validations.forEach((v) => v.reply.catch(() => undefined));
-    session?.begin();
     const outcomes = ledger?.outcomes ?? null;
     const hash = createHash('sha256');
     let receipt: Finding[] = [];
     let schemaErrorsLeftOut = 0;
     let formOffset = 0;
-    for (const [i, path] of paths.entries()) {
-      const mapped = await readDeclarationFile(
-        path,
-        validations[i]!,
-        (item) => {
-          for (const finding of runner.inspect(item)) collector.add(finding);
-          if (session === undefined) return;
-          if (item.kind === 'form') {
-            session.startForm(item.form);
-            outcomes?.form(item.form);
-          } else if (item.kind === 'person') {
-            session.applyPerson(item.form, item.person, runner.person);
-            if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
-            outcomes?.person(item.person, runner.person);
-          } else if (runner.lastForm !== null) {
-            session.endForm(item.form, runner.lastForm);
-            outcomes?.formEnd(runner.lastForm.rejected);
-          }
-        },
-        { hash, formOffset },
-      );
-      formOffset += mapped.forms;
-      const reply = await validations[i]!.reply;
-      if (receipt.length === 0) {
-        receipt = receiptFindings(mapped, reply, limits).map((f) => (paths.length > 1 ? { ...f, data: { ...f.data, part: i + 1 } } : f));
-        if (receipt[0]?.code === 'ACRF-255') schemaErrorsLeftOut = reply.total - reply.errors.length;
+    try {
+      session?.begin();
+      for (const [i, path] of paths.entries()) {
+        const mapped = await readDeclarationFile(
+          path,
+          validations[i]!,
+          (item) => {
+            for (const finding of runner.inspect(item)) collector.add(finding);
+            if (session === undefined) return;
+            if (item.kind === 'form') {
+              session.startForm(item.form);
+              outcomes?.form(item.form);
+            } else if (item.kind === 'person') {
+              session.applyPerson(item.form, item.person, runner.person);
+              if (!runner.person.rejected) for (const finding of runner.applied(item.person, item.form)) collector.add(finding);
+              outcomes?.person(item.person, runner.person);
+            } else if (runner.lastForm !== null) {
+              session.endForm(item.form, runner.lastForm);
+              outcomes?.formEnd(runner.lastForm.rejected);
+            }
+          },
+          { hash, formOffset },
+        );
+        formOffset += mapped.forms;
+        const reply = await validations[i]!.reply;
+        if (receipt.length === 0) {
+          receipt = receiptFindings(mapped, reply, limits).map((f) => (paths.length > 1 ? { ...f, data: { ...f.data, part: i + 1 } } : f));
+          if (receipt[0]?.code === 'ACRF-255') schemaErrorsLeftOut = reply.total - reply.errors.length;
+        }
       }
+    } finally {
+      // A file left unmapped by an error must not hold up the files after it in the child.
+      validations.forEach((v) => v.discard());
     }
     const sha256 = hash.digest('hex');
     // A refusal after reading voids what the rules found (refuse rolls the transaction back).

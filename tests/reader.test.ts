@@ -185,6 +185,16 @@ describe('frames: the elements libxml2 read', () => {
 });
 
 describe('the libxml2 child', () => {
+  it('lets the next file through when one asked for is never mapped', async () => {
+    const abandoned = validator.validate(MINIMAL_PATH, DEFAULT_LIMITS, 10);
+    const next = validator.validate(join(FIXTURES, 'receipt', 'valid', 'prefixed.xml'), DEFAULT_LIMITS, 10);
+    abandoned.discard();
+    const items: DeclarationItem[] = [];
+    await readDeclarationFile(join(FIXTURES, 'receipt', 'valid', 'prefixed.xml'), next, (item) => items.push(item));
+    expect(persons(items)[0]!.inss?.text).toBe('85073003328');
+    expect((await abandoned.reply).status).toBe(0);
+  });
+
   it('fails the file it was reading with FLA_ERR_VALIDATOR when it dies, and the next file gets a new child', async () => {
     const { Engine } = await import('../dist/engine.js');
     const { execFileSync } = await import('node:child_process');

@@ -25,6 +25,10 @@ export interface ReadOptions {
 export async function readDeclarationFile(path: string, validation: Validation, onItem: (item: DeclarationItem) => void, options: ReadOptions = {}): Promise<ReadResult> {
   const source = new Utf8Source(path, options.hash);
   const builder = new DeclarationBuilder(onItem, options.formOffset ?? 0);
-  await Promise.all([source.read(), validation.map(builder)]);
+  // Both run to their end before an error of either is thrown: items are never still arriving
+  // after the caller has given up on the file (and rolled its transaction back).
+  const [read, mapped] = await Promise.allSettled([source.read(), validation.map(builder)]);
+  if (read.status === 'rejected') throw read.reason;
+  if (mapped.status === 'rejected') throw mapped.reason;
   return { sha256: source.sha256, bytes: source.bytesRead, builder, invalidUtf8: source.invalid?.offset, forms: builder.forms };
 }

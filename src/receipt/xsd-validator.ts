@@ -16,7 +16,11 @@ export interface Validation {
   readonly reply: Promise<ValidationReply>;
   /** Replays the file's elements into `handler`; resolves after the last one. */
   map(handler: ElementHandler): Promise<void>;
+  /** Drops the elements of a file that will not be mapped, so that the files after it flow. */
+  discard(): void;
 }
+
+const IGNORE: ElementHandler = { start() {}, leaf() {}, end() {}, text() {}, problem() {} };
 
 interface Pending {
   readonly id: number;
@@ -50,17 +54,19 @@ export class XsdValidator {
     this.awaitingReply.set(entry.id, entry);
     hold(child, this.frames, true);
     child.send(request);
+    const attach = (handler: ElementHandler, mapped: { resolve(): void; reject(error: Error): void }): void => {
+      if (entry.failure !== undefined) return mapped.reject(entry.failure);
+      entry.handler = handler;
+      entry.mapped = mapped;
+      // Frames may be waiting for this file.
+      if (this.queue[0] === entry && this.reader?.push(Buffer.alloc(0))) this.frames?.resume();
+    };
     return {
       reply,
-      map: (handler) =>
-        new Promise<void>((resolve, reject) => {
-          if (entry.failure !== undefined) return reject(entry.failure);
-          entry.handler = handler;
-          entry.mapped = { resolve, reject };
-          if (entry.ended) return resolve();
-          // Frames may be waiting for this file.
-          if (this.queue[0] === entry && this.reader?.push(Buffer.alloc(0))) this.frames?.resume();
-        }),
+      map: (handler) => new Promise<void>((resolve, reject) => attach(handler, { resolve, reject })),
+      discard: () => {
+        if (entry.handler === undefined) attach(IGNORE, { resolve: () => undefined, reject: () => undefined });
+      },
     };
   }
 
