@@ -37,7 +37,7 @@ export function queryCounters(db: Db, query: CounterQuery): CounterEntry[] {
   const rows = db
     .prepare(
       `SELECT u.company_id AS companyId, u.inss, u.window_start AS windowStart, coalesce(w.name, '') AS name, coalesce(w.first_name, '') AS firstName
-       FROM uncovered u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
+       FROM counters u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY u.company_id, w.name, u.inss, u.window_start LIMIT 100000`,
     )
@@ -87,7 +87,7 @@ export function recomputeAll(db: Db): Map<string, StoredCounters> {
 export function storedAll(db: Db): Map<string, StoredCounters> {
   const store = new LedgerStore(db);
   const out = new Map<string, StoredCounters>();
-  for (const w of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart FROM uncovered`).all() as WorkerWindow[]) {
+  for (const w of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart FROM counters`).all() as WorkerWindow[]) {
     out.set(`${w.companyId}/${w.inss}/${w.windowStart}`, store.readCounters(w));
   }
   return out;

@@ -112,7 +112,7 @@ function outcomeOf(form: MutableForm): FormOutcome {
 }
 
 function toWindowCounters(change: WindowChange): WindowCounters {
-  // Granted and used of type i are at 2i and 2i + 1, the uncovered hours last (changeFigures).
+  // Granted and used of type i are at 2i and 2i + 1, the uncovered hours last (windowFigures).
   const figures = (c: readonly number[], i: number) => ({ granted: c[2 * i]! / 100, used: c[2 * i + 1]! / 100, remaining: (c[2 * i]! - c[2 * i + 1]!) / 100 });
   return {
     windowStart: change.windowStart,
