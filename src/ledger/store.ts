@@ -39,7 +39,7 @@ interface OwnRecords {
 }
 
 /** A row of the counters table (migration 5): one per worker window. */
-interface CounterRow {
+export interface CounterRow {
   readonly lg: number;
   readonly lu: number;
   readonly sg: number;
@@ -52,7 +52,8 @@ interface CounterRow {
   readonly before: string | null;
 }
 
-const COUNTER_COLUMNS = `legal_granted AS lg, legal_used AS lu, sector_granted AS sg, sector_used AS su, employer_granted AS eg, employer_used AS eu, uncovered, years`;
+/** The counters table's figures, as StoredCounters are made from them (`storedCounters`). */
+export const COUNTER_COLUMNS = `legal_granted AS lg, legal_used AS lu, sector_granted AS sg, sector_used AS su, employer_granted AS eg, employer_used AS eu, uncovered, years`;
 
 export class LedgerStore {
   private readonly statements;
@@ -282,7 +283,7 @@ function yearsJson(counters: WindowCounters): string {
 }
 
 /** A row as `fla counters` shows it; a year's types in the order the rows per type were read before migration 5. */
-function storedCounters(row: Omit<CounterRow, 'changedBy' | 'before'>): StoredCounters {
+export function storedCounters(row: Omit<CounterRow, 'changedBy' | 'before'>): StoredCounters {
   const years: StoredCounters['years'] = {};
   for (const [year, lg, lu, sg, su, eg, eu] of JSON.parse(row.years) as number[][]) {
     years[String(year)] = { EMPLOYER: { granted: eg!, used: eu! }, LEGAL: { granted: lg!, used: lu! }, SECTOR: { granted: sg!, used: su! } };
