@@ -1,6 +1,8 @@
 // The answers as the ledger keeps them: the receipt in one row, the notification in parts of about
 // a megabyte (a notification can outgrow what one JS string may hold), written in the transaction
-// of what they answer and read back part by part to write the answer files.
+// of what they answer and read back part by part to write the answer files. Notification parts
+// are gzip-compressed (migration 6); the receipt, a few hundred bytes, stays text.
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from './database.js';
 import { SpoolFile } from './spool.js';
 
@@ -22,14 +24,21 @@ export interface StoredAnswers {
   readonly positive: boolean;
 }
 
+/** How a part is stored: the `compression` column of answers. */
+type Compression = 'none' | 'gzip';
+
 /** Stores an answer's chunks as parts 0, 1, …; returns how many. */
 export function insertAnswer(db: Db, fileId: number, kind: AnswerKind, chunks: Iterable<string>, partChars = PART_CHARS): number {
-  const insert = db.prepare(`INSERT INTO answers (file_id, kind, part, xml) VALUES (?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO answers (file_id, kind, part, xml, compression) VALUES (?, ?, ?, ?, ?)`);
+  const compression: Compression = kind === 'NOTI' ? 'gzip' : 'none';
   let part = 0;
   let pending: string[] = [];
   let length = 0;
   const store = (): void => {
-    insert.run(fileId, kind, part++, pending.join(''));
+    const xml = pending.join('');
+    // Level 1, the fastest, already makes a notification 25 times smaller; the default level saves
+    // a fifth more at three times the time.
+    insert.run(fileId, kind, part++, compression === 'gzip' ? gzipSync(xml, { level: constants.Z_BEST_SPEED }) : xml, compression);
     pending = [];
     length = 0;
   };
@@ -60,20 +69,29 @@ export function spoolChunks(chunks: Iterable<string>, partChars = PART_CHARS): {
 
 /** The answers stored for a ticket, or null when none are (nothing committed for it). */
 export function storedAnswers(db: Db, ticket: string): StoredAnswers | null {
-  const head = db.prepare(`SELECT f.id, f.receipt_code AS code, a.xml FROM received_files f JOIN answers a ON a.file_id = f.id AND a.kind = 'ACRF' AND a.part = 0 WHERE f.ticket = ?`).get(ticket) as
-    | { id: number; code: number; xml: string }
+  const head = db.prepare(`SELECT f.id, f.receipt_code AS code, a.xml, a.compression FROM received_files f JOIN answers a ON a.file_id = f.id AND a.kind = 'ACRF' AND a.part = 0 WHERE f.ticket = ?`).get(ticket) as
+    | ({ id: number; code: number } & StoredPart)
     | undefined;
   if (head === undefined) return null;
   const hasNotification = db.prepare(`SELECT 1 FROM answers WHERE file_id = ? AND kind = 'NOTI' AND part = 0`).get(head.id) !== undefined;
-  return { receipt: head.xml, notification: hasNotification ? () => answerParts(db, head.id, 'NOTI') : null, positive: head.code === 1 };
+  return { receipt: partText(head), notification: hasNotification ? () => answerParts(db, head.id, 'NOTI') : null, positive: head.code === 1 };
+}
+
+interface StoredPart {
+  readonly xml: string | Buffer;
+  readonly compression: Compression;
+}
+
+function partText(part: StoredPart): string {
+  return part.compression === 'gzip' ? gunzipSync(part.xml).toString('utf8') : String(part.xml);
 }
 
 /** One part per query, so that no statement stays open on the connection while the file is written. */
 export function* answerParts(db: Db, fileId: number, kind: AnswerKind): Generator<string> {
-  const read = db.prepare(`SELECT xml FROM answers WHERE file_id = ? AND kind = ? AND part = ?`).pluck();
+  const read = db.prepare(`SELECT xml, compression FROM answers WHERE file_id = ? AND kind = ? AND part = ?`);
   for (let part = 0; ; part++) {
-    const xml = read.get(fileId, kind, part) as string | undefined;
-    if (xml === undefined) return;
-    yield xml;
+    const stored = read.get(fileId, kind, part) as StoredPart | undefined;
+    if (stored === undefined) return;
+    yield partText(stored);
   }
 }
