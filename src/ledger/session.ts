@@ -51,15 +51,19 @@ export class LedgerSession implements LedgerView {
   }
 
   startForm(form: FormHeader): void {
+    this.store.forgetTrainings();
     this.db.exec('SAVEPOINT form');
     this.formId = this.store.insertForm(this.fileId, this.sender, form, 1);
   }
 
   applyPerson(form: FormHeader, person: NaturalPerson, outcome: PersonOutcome): void {
     this.lastCounters = outcome.rejected ? new Map() : this.store.applyPerson(this.fileId, this.formId, form, person, outcome.rejectedRecords);
+    // What the rules looked up for this person is stale for the next one.
+    this.store.forgetTrainings();
   }
 
   endForm(form: FormHeader, outcome: FormOutcome): void {
+    this.store.forgetTrainings();
     if (outcome.rejected) {
       this.db.exec('ROLLBACK TO form');
       this.db.exec('RELEASE form');

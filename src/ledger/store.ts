@@ -55,8 +55,29 @@ export interface CounterRow {
 /** The counters table's figures, as StoredCounters are made from them (`storedCounters`). */
 export const COUNTER_COLUMNS = `legal_granted AS lg, legal_used AS lu, sector_granted AS sg, sector_used AS su, employer_granted AS eg, employer_used AS eu, uncovered, years`;
 
+/** The version of a training in force, as applyTraining needs it. */
+interface CurrentTraining {
+  readonly id: number;
+  readonly inss: string;
+  readonly cancelled: number;
+  readonly year: number | null;
+  readonly start_day: number | null;
+  readonly end_day: number | null;
+  readonly hours: number | null;
+  readonly uses_credit: number;
+  readonly right_type: string | null;
+  readonly title: string | null;
+}
+
 export class LedgerStore {
   private readonly statements;
+  /**
+   * The trainings in force that the ledger rules looked up for the person in hand (null: none), by
+   * CompanyID and reference: applying the person reads them from here instead of a second time.
+   * Only valid until the ledger changes: each entry goes when its training is written, and all of
+   * them with `forgetTrainings` once the person is applied.
+   */
+  private readonly lookedUp = new Map<string, CurrentTraining | null>();
 
   constructor(
     private readonly db: Db,
@@ -110,8 +131,19 @@ export class LedgerStore {
   }
 
   trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled' {
-    const row = this.statements.currentTraining.get(companyId, reference) as { cancelled: number } | undefined;
-    return row === undefined ? 'unknown' : row.cancelled === 1 ? 'cancelled' : 'active';
+    const row = this.currentTraining(companyId, reference);
+    return row === null ? 'unknown' : row.cancelled === 1 ? 'cancelled' : 'active';
+  }
+
+  forgetTrainings(): void {
+    this.lookedUp.clear();
+  }
+
+  private currentTraining(companyId: string, reference: string): CurrentTraining | null {
+    const key = `${companyId}\u0000${reference}`;
+    let row = this.lookedUp.get(key);
+    if (row === undefined) this.lookedUp.set(key, (row = (this.statements.currentTraining.get(companyId, reference) as CurrentTraining | undefined) ?? null));
+    return row;
   }
 
   insertFile(file: ReceivedFile, receiptCode: 0 | 1, status: string): number {
@@ -185,9 +217,8 @@ export class LedgerStore {
     const reference = training.userReference?.text;
     const action = training.action?.text;
     if (reference === undefined || (action !== 'CREATE' && action !== 'REPLACE' && action !== 'CANCEL')) return;
-    const previous = this.statements.currentTraining.get(companyId, reference) as
-      | { id: number; inss: string; year: number | null; start_day: number | null; end_day: number | null; hours: number | null; uses_credit: number; right_type: string | null; title: string | null }
-      | undefined;
+    const previous = this.currentTraining(companyId, reference) ?? undefined;
+    this.lookedUp.delete(`${companyId}\u0000${reference}`);
     if (previous !== undefined) {
       this.statements.retireTraining.run(previous.id);
       touch(previous.inss, previous.year);
