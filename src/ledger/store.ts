@@ -110,7 +110,10 @@ export class LedgerStore {
       updateCounters: s(
         `UPDATE counters SET legal_granted = ?, legal_used = ?, sector_granted = ?, sector_used = ?, employer_granted = ?, employer_used = ?, uncovered = ?, years = ?, changed_by = ?, before_figures = ? WHERE company_id = ? AND inss = ? AND window_start = ?`,
       ),
-      changedBy: s(`SELECT window_start AS windowStart, before_figures AS before, ${COUNTER_COLUMNS} FROM counters WHERE company_id = ? AND inss = ? AND changed_by = ? ORDER BY window_start`),
+      // Rows as arrays (read once per person of the notification): windowStart, before, then windowFigures' seven.
+      changedBy: s(
+        `SELECT window_start, before_figures, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered FROM counters WHERE company_id = ? AND inss = ? AND changed_by = ? ORDER BY window_start`,
+      ).raw(),
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
       // Two lookups, each on its own index: an OR here made SQLite walk all of the sender's files.
@@ -287,8 +290,8 @@ export class LedgerStore {
 
   /** The windows of a worker that the file changed, with their figures before and after it (windowFigures). */
   changesOf(fileId: number, companyId: string, inss: string): Array<{ windowStart: number; before: number[]; after: number[] }> {
-    const rows = this.statements.changedBy.all(companyId, inss, fileId) as Array<CounterRow & { windowStart: number }>;
-    return rows.map((row) => ({ windowStart: row.windowStart, before: row.before === null ? windowFigures(NO_COUNTERS) : (JSON.parse(row.before) as number[]), after: windowFigures(row) }));
+    const rows = this.statements.changedBy.all(companyId, inss, fileId) as Array<[number, string | null, ...number[]]>;
+    return rows.map((row) => ({ windowStart: row[0], before: row[1] === null ? windowFigures(NO_COUNTERS) : (JSON.parse(row[1]) as number[]), after: row.slice(2) as number[] }));
   }
 }
 
