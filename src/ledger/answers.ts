@@ -19,8 +19,11 @@ export interface Answers {
 
 export interface StoredAnswers {
   readonly receipt: string;
-  /** The notification, read from the ledger part by part each time it is called. */
-  readonly notification: (() => Iterable<string>) | null;
+  /**
+   * The notification, read from the ledger part by part each time it is called: text, or the UTF-8
+   * bytes of a compressed part, which the answer file is written from without decoding them.
+   */
+  readonly notification: (() => Iterable<string | Buffer>) | null;
   readonly positive: boolean;
 }
 
@@ -74,7 +77,7 @@ export function storedAnswers(db: Db, ticket: string): StoredAnswers | null {
     | undefined;
   if (head === undefined) return null;
   const hasNotification = db.prepare(`SELECT 1 FROM answers WHERE file_id = ? AND kind = 'NOTI' AND part = 0`).get(head.id) !== undefined;
-  return { receipt: partText(head), notification: hasNotification ? () => answerParts(db, head.id, 'NOTI') : null, positive: head.code === 1 };
+  return { receipt: partText(head), notification: hasNotification ? () => storedParts(db, head.id, 'NOTI') : null, positive: head.code === 1 };
 }
 
 interface StoredPart {
@@ -86,12 +89,17 @@ function partText(part: StoredPart): string {
   return part.compression === 'gzip' ? gunzipSync(part.xml).toString('utf8') : String(part.xml);
 }
 
-/** One part per query, so that no statement stays open on the connection while the file is written. */
+/** An answer's parts as text. */
 export function* answerParts(db: Db, fileId: number, kind: AnswerKind): Generator<string> {
+  for (const part of storedParts(db, fileId, kind)) yield typeof part === 'string' ? part : part.toString('utf8');
+}
+
+/** One part per query, so that no statement stays open on the connection while the file is written. */
+function* storedParts(db: Db, fileId: number, kind: AnswerKind): Generator<string | Buffer> {
   const read = db.prepare(`SELECT xml, compression FROM answers WHERE file_id = ? AND kind = ? AND part = ?`);
   for (let part = 0; ; part++) {
     const stored = read.get(fileId, kind, part) as StoredPart | undefined;
     if (stored === undefined) return;
-    yield partText(stored);
+    yield stored.compression === 'gzip' ? gunzipSync(stored.xml) : String(stored.xml);
   }
 }
