@@ -3,7 +3,7 @@
 import type { FormHeader, NaturalPerson, Training, TrainingRight } from '../declaration/model.js';
 import { booleanValue, dayNumber, yearOfDay } from '../declaration/values.js';
 import type { Finding } from '../findings.js';
-import { allocate, RIGHT_TYPES, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
+import { allocate, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
 import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../declaration/conversion.js';
 import type { Db } from './database.js';
 import { FLA_2024_WINDOWS, windowStart, type WindowScheme } from './windows.js';
@@ -80,7 +80,7 @@ export class LedgerStore {
   private readonly lookedUp = new Map<string, CurrentTraining | null>();
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly scheme: WindowScheme = FLA_2024_WINDOWS,
   ) {
     const s = (sql: string) => db.prepare(sql);
@@ -90,7 +90,8 @@ export class LedgerStore {
       insertForm: s(`INSERT INTO forms (file_id, form_index, sender, reference_nbr, company_id, quarter, result_code) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       setFormResult: s(`UPDATE forms SET result_code = ? WHERE id = ?`),
       insertWorker: s(`INSERT OR IGNORE INTO workers (company_id, inss, name, first_name) VALUES (?, ?, ?, ?)`),
-      renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ?`),
+      // Only a changed name is written: a worker declared again under the same name dirties no page.
+      renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ? AND (name != ? OR first_name != ?)`),
       insertPerson: s(`INSERT INTO persons (form_id, sequence_nbr, company_id, inss, result_code) VALUES (?, ?, ?, ?, ?)`),
       retireRight: s(`UPDATE right_versions SET current = 0 WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`),
       insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
@@ -187,7 +188,7 @@ export class LedgerStore {
     // adds its worker first; a rolled-back form takes both): its windows are counted from what this
     // person brings, without reading them back.
     const fresh = this.statements.insertWorker.run(companyId, inss, name, firstName).changes === 1;
-    if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss);
+    if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss, name, firstName);
     const own: OwnRecords | null = fresh ? { rights: new Map(), trainings: new Map() } : null;
     this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
     const touched = new Map<string, WorkerWindow>();

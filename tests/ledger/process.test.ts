@@ -174,6 +174,17 @@ describe('ledger rules', () => {
   });
 });
 
+describe('workers', () => {
+  it('keep the latest name declared for them, which fla counters --name searches', async () => {
+    await processText(declaration('N1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')));
+    await processText(declaration('N2', '20262', '2026-07-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Janssens</WorkerName>'));
+    expect(queryCounters(db, { name: 'jans' }).map((e) => [e.name, e.firstName])).toEqual([['Janssens', 'An']]);
+    expect(queryCounters(db, { name: 'peet' })).toEqual([]);
+    await processText(declaration('N3', '20263', '2026-10-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerFirstName>An</WorkerFirstName>', '<WorkerFirstName>Anna</WorkerFirstName>'));
+    expect(queryCounters(db, { name: 'peet' }).map((e) => [e.name, e.firstName])).toEqual([['Peeters', 'Anna']]);
+  });
+});
+
 describe('partial acceptance', () => {
   it('one rejected person, the rest applied with their counters', async () => {
     const good = PERSON.replace(RIGHTS_AND_TRAININGS, right(2026, 'LEGAL', '38.00'));
