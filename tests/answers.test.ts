@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerPaths,
   formatTimestamp,
+  hours,
   isTicket,
   newTicket,
   writeAnswerFile,
@@ -446,5 +447,16 @@ describe('tickets, paths and timestamps', () => {
     expect(formatTimestamp(d, 0)).toBe('2025-03-30T00:30:00.000+00:00');
     expect(formatTimestamp(d, -330)).toBe('2025-03-29T19:00:00.000-05:30');
     expect(formatTimestamp(d)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
+  });
+
+  it('hours are written as toFixed(2) of the value rounded to hundredths, never -0.00', () => {
+    const reference = (v: number): string => {
+      const fixed = (Math.round(v * 100) / 100).toFixed(2);
+      return fixed === '-0.00' ? '0.00' : fixed;
+    };
+    const values = [0, -0, 0.005, -0.005, 0.015, 1.005, 2.675, 7.6, 38, 26.4, -6.4, 0.1 + 0.2, 1e-9, -1e-9, 9.99e12, 1e13 + 0.5, 1e15, 1e16, 1e20, -1e21];
+    for (let k = -100_000; k <= 100_000; k += 7) values.push(k / 100, k / 1000, k / 100 + 0.005);
+    expect(values.filter((v) => hours(v) !== reference(v))).toEqual([]);
+    expect(() => hours(Number.NaN)).toThrow(RangeError);
   });
 });

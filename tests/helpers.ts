@@ -20,8 +20,7 @@ const LEDGER_TABLES: Record<string, string> = {
   right_versions: 'company_id, inss, year, right_type, hours, current',
   training_versions: 'company_id, user_reference, inss, action, cancelled, start_day, end_day, year, hours, uses_credit, right_type, current',
   findings: 'code, severity, line, xpath, value',
-  counters: 'company_id, inss, window_start, year, right_type, granted, used',
-  uncovered: 'company_id, inss, window_start, hours',
+  counters: 'company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years',
 };
 
 /** A ledger's content without what differs between two runs (tickets, times, ids), to compare ledgers. */

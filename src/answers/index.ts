@@ -22,4 +22,4 @@ export type { AnswerHeader, Environment, Processor } from './common.js';
 export { writeAnswerFile, writeAnswerFileSync, type WriteAnswerOptions, type AnswerText } from './write-file.js';
 export { newTicket, isTicket } from './ticket.js';
 export { answerPaths, type AnswerPaths } from './paths.js';
-export { formatTimestamp, cap, MAX_VALUE_CHARS, ACK_NS } from './xml.js';
+export { formatTimestamp, cap, hours, MAX_VALUE_CHARS, ACK_NS } from './xml.js';

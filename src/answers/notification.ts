@@ -78,6 +78,11 @@ export interface FormSource {
    * second call needs the counters.
    */
   persons(form: FormOutcome, withCounters: boolean): Iterable<PersonOutcome>;
+  /**
+   * Whether any of the form's persons is rejected or has rejected records, where the source knows
+   * without reading them: a form no finding points into is then read once, not twice.
+   */
+  blocking?(form: FormOutcome): boolean;
 }
 
 export interface NotificationStreamInput extends AnswerHeader {
@@ -209,16 +214,19 @@ function settleForm(plan: FormPlan, source: FormSource) {
   const present = new Set<number>();
   // Per keyed finding: how many of the source's persons match, and the first one's position.
   const matches = keyed.map(() => ({ count: 0, position: 0 }));
-  let anyPersonBlocking = false;
-  for (const person of plan.synthetic ? [] : source.persons(plan.outcome, false)) {
-    if (named.has(person.position)) present.add(person.position);
-    if (person.rejected || (person.recordsRejected ?? 0) > 0) anyPersonBlocking = true;
-    keyed.forEach((k, i) => {
-      if (matchesKeys(person, k.finding.keys!)) {
-        const m = matches[i]!;
-        if (m.count++ === 0) m.position = person.position;
-      }
-    });
+  const known = named.size === 0 && keyed.length === 0 && !plan.synthetic ? source.blocking?.(plan.outcome) : undefined;
+  let anyPersonBlocking = known ?? false;
+  if (known === undefined) {
+    for (const person of plan.synthetic ? [] : source.persons(plan.outcome, false)) {
+      if (named.has(person.position)) present.add(person.position);
+      if (person.rejected || (person.recordsRejected ?? 0) > 0) anyPersonBlocking = true;
+      keyed.forEach((k, i) => {
+        if (matchesKeys(person, k.finding.keys!)) {
+          const m = matches[i]!;
+          if (m.count++ === 0) m.position = person.position;
+        }
+      });
+    }
   }
   const formFindings: Finding[] = [];
   const withFindings = new Map<number, Finding[]>();
@@ -278,19 +286,29 @@ function figures(indent: string, name: string, f: CounterFigures): string {
   return `${indent}<${name} granted="${hours(f.granted)}" used="${hours(f.used)}" remaining="${hours(f.remaining)}"/>\n`;
 }
 
+function windowYear(y: number): string {
+  if (!Number.isSafeInteger(y) || y < 1 || y > 9999) throw new RangeError(`answer: invalid window year ${y}`);
+  return String(y).padStart(4, '0');
+}
+
+/** The rights in RIGHT_ORDER; the ledger gives them in that order already, so usually no copy is made. */
+function ordered(rights: WindowCounters['rights']): WindowCounters['rights'] {
+  for (let i = 1; i < rights.length; i++) {
+    if (!(RIGHT_ORDER[rights[i - 1]!.rightType] <= RIGHT_ORDER[rights[i]!.rightType])) return [...rights].sort((a, b) => RIGHT_ORDER[a.rightType] - RIGHT_ORDER[b.rightType]);
+  }
+  return rights;
+}
+
 function counters(indent: string, c: WindowCounters): string {
-  const year = (y: number): string => {
-    if (!Number.isSafeInteger(y) || y < 1 || y > 9999) throw new RangeError(`answer: invalid window year ${y}`);
-    return String(y).padStart(4, '0');
-  };
   const inner = `${indent}  `;
-  let out = `${indent}<Counters windowStart="${year(c.windowStart)}" windowEnd="${year(c.windowEnd)}">\n`;
-  const rights = [...c.rights].sort((a, b) => RIGHT_ORDER[a.rightType] - RIGHT_ORDER[b.rightType]);
+  const deeper = `${inner}  `;
+  let out = `${indent}<Counters windowStart="${windowYear(c.windowStart)}" windowEnd="${windowYear(c.windowEnd)}">\n`;
+  const rights = ordered(c.rights);
   if (rights.length === 0) throw new RangeError('answer: counters without a right type');
   for (const r of rights) {
     const type = RIGHT_TYPE_ATTR.get(r.rightType);
     if (type === undefined) throw new RangeError(`answer: invalid right type ${String(r.rightType)}`);
-    out += `${inner}<Right${type}>\n${figures(`${inner}  `, 'Before', r.before)}${figures(`${inner}  `, 'After', r.after)}${inner}</Right>\n`;
+    out += `${inner}<Right${type}>\n${figures(deeper, 'Before', r.before)}${figures(deeper, 'After', r.after)}${inner}</Right>\n`;
   }
   out += `${inner}<Uncovered before="${hours(c.uncovered.before)}" after="${hours(c.uncovered.after)}"/>\n`;
   return `${out}${indent}</Counters>\n`;

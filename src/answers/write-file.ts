@@ -13,10 +13,15 @@ export interface WriteAnswerOptions {
   readonly syncFolder?: boolean;
 }
 
-/** An answer's text, or a function giving it in chunks (anew for each call, e.g. from the ledger). */
-export type AnswerText = string | (() => Iterable<string>);
+/**
+ * An answer's text, or a function giving it in chunks (anew for each call, e.g. from the ledger);
+ * a chunk may also be UTF-8 bytes already.
+ */
+export type AnswerText = string | (() => Iterable<string | Uint8Array>);
 
-const chunksOf = (xml: AnswerText): Iterable<string> => (typeof xml === 'string' ? [xml] : xml());
+const chunksOf = (xml: AnswerText): Iterable<string | Uint8Array> => (typeof xml === 'string' ? [xml] : xml());
+
+const bytesOf = (chunk: string | Uint8Array): Uint8Array => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
 
 function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -28,7 +33,10 @@ export async function writeAnswerFile(path: string, xml: AnswerText, options: Wr
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      for (const chunk of chunksOf(xml)) await handle.write(chunk, null, 'utf8');
+      for (const chunk of chunksOf(xml)) {
+        const bytes = bytesOf(chunk);
+        for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      }
       await handle.sync();
     } finally {
       await handle.close();
@@ -53,7 +61,7 @@ export function writeAnswerFileSync(path: string, xml: AnswerText, options: Writ
     const fd = openSync(temp, 'wx', 0o644);
     try {
       for (const chunk of chunksOf(xml)) {
-        const bytes = Buffer.from(chunk, 'utf8');
+        const bytes = bytesOf(chunk);
         let done = 0;
         while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
       }

@@ -2,7 +2,7 @@
 // which the property test compares with the incremental figures.
 import type { Db } from './database.js';
 import { RIGHT_TYPES, type RightType } from './allocation.js';
-import { LedgerStore, type StoredCounters, type WorkerWindow } from './store.js';
+import { COUNTER_COLUMNS, LedgerStore, storedCounters, type CounterRow, type StoredCounters, type WorkerWindow } from './store.js';
 import { FLA_2024_WINDOWS, windowLabel, windowStart } from './windows.js';
 
 export interface CounterQuery {
@@ -36,14 +36,13 @@ export function queryCounters(db: Db, query: CounterQuery): CounterEntry[] {
   if (query.year !== undefined) where.push('u.window_start <= ? AND ? < u.window_start + ?') && params.push(query.year, query.year, FLA_2024_WINDOWS.length);
   const rows = db
     .prepare(
-      `SELECT u.company_id AS companyId, u.inss, u.window_start AS windowStart, coalesce(w.name, '') AS name, coalesce(w.first_name, '') AS firstName
-       FROM uncovered u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
+      `SELECT u.company_id AS companyId, u.inss, u.window_start AS windowStart, coalesce(w.name, '') AS name, coalesce(w.first_name, '') AS firstName, ${COUNTER_COLUMNS}
+       FROM counters u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY u.company_id, w.name, u.inss, u.window_start LIMIT 100000`,
     )
-    .all(...params) as Array<WorkerWindow & { name: string; firstName: string }>;
-  const store = new LedgerStore(db);
-  return rows.map((row) => toEntry(row, store.readCounters(row), query.year));
+    .all(...params) as Array<WorkerWindow & CounterRow & { name: string; firstName: string }>;
+  return rows.map((row) => toEntry(row, storedCounters(row), query.year));
 }
 
 function toEntry(row: WorkerWindow & { name: string; firstName: string }, counters: StoredCounters, year: number | undefined): CounterEntry {
@@ -87,7 +86,7 @@ export function recomputeAll(db: Db): Map<string, StoredCounters> {
 export function storedAll(db: Db): Map<string, StoredCounters> {
   const store = new LedgerStore(db);
   const out = new Map<string, StoredCounters>();
-  for (const w of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart FROM uncovered`).all() as WorkerWindow[]) {
+  for (const w of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart FROM counters`).all() as WorkerWindow[]) {
     out.set(`${w.companyId}/${w.inss}/${w.windowStart}`, store.readCounters(w));
   }
   return out;

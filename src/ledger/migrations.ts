@@ -165,6 +165,65 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE answers;
   ALTER TABLE answers_parts RENAME TO answers;
   `,
+  // 5: a worker window's counters in one row. They were a row per year and right type (six for a
+  // worker with rights of one year) plus an uncovered row and a counter_changes row per file: eight
+  // B-tree inserts per applied person, half of what fla process spent in SQLite. The changes of a
+  // file are now the windows it last changed (changed_by), with their figures before it; what a
+  // file changed stays in its notification, stored in answers.
+  `
+  CREATE TABLE window_counters (
+    company_id        TEXT NOT NULL,
+    inss              TEXT NOT NULL,
+    window_start      INTEGER NOT NULL,
+    legal_granted     INTEGER NOT NULL,
+    legal_used        INTEGER NOT NULL,
+    sector_granted    INTEGER NOT NULL,
+    sector_used       INTEGER NOT NULL,
+    employer_granted  INTEGER NOT NULL,
+    employer_used     INTEGER NOT NULL,
+    uncovered         INTEGER NOT NULL,
+    -- Per year of the window with a right or a training, by year, as JSON:
+    -- [[year, LEGAL granted, LEGAL used, SECTOR granted, SECTOR used, EMPLOYER granted, EMPLOYER used], ...]
+    years             TEXT NOT NULL,
+    -- The last file that changed the window, and the window's figures before that file as the
+    -- notification shows them (store.ts windowFigures); NULL: nothing before it.
+    changed_by        INTEGER REFERENCES received_files (id),
+    before_figures    TEXT,
+    PRIMARY KEY (company_id, inss, window_start)
+  ) WITHOUT ROWID;
+  INSERT INTO window_counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years)
+  SELECT u.company_id, u.inss, u.window_start,
+    coalesce(sum(c.granted) FILTER (WHERE c.right_type = 'LEGAL'), 0), coalesce(sum(c.used) FILTER (WHERE c.right_type = 'LEGAL'), 0),
+    coalesce(sum(c.granted) FILTER (WHERE c.right_type = 'SECTOR'), 0), coalesce(sum(c.used) FILTER (WHERE c.right_type = 'SECTOR'), 0),
+    coalesce(sum(c.granted) FILTER (WHERE c.right_type = 'EMPLOYER'), 0), coalesce(sum(c.used) FILTER (WHERE c.right_type = 'EMPLOYER'), 0),
+    u.hours,
+    (SELECT json_group_array(json_array(y.year, y.lg, y.lu, y.sg, y.su, y.eg, y.eu) ORDER BY y.year) FROM (
+      SELECT year,
+        coalesce(sum(granted) FILTER (WHERE right_type = 'LEGAL'), 0) AS lg, coalesce(sum(used) FILTER (WHERE right_type = 'LEGAL'), 0) AS lu,
+        coalesce(sum(granted) FILTER (WHERE right_type = 'SECTOR'), 0) AS sg, coalesce(sum(used) FILTER (WHERE right_type = 'SECTOR'), 0) AS su,
+        coalesce(sum(granted) FILTER (WHERE right_type = 'EMPLOYER'), 0) AS eg, coalesce(sum(used) FILTER (WHERE right_type = 'EMPLOYER'), 0) AS eu
+      FROM counters WHERE company_id = u.company_id AND inss = u.inss AND window_start = u.window_start AND year > 0 GROUP BY year) y)
+  FROM uncovered u LEFT JOIN counters c ON c.company_id = u.company_id AND c.inss = u.inss AND c.window_start = u.window_start AND c.year = 0
+  GROUP BY u.company_id, u.inss, u.window_start;
+  DROP TABLE counters;
+  DROP TABLE uncovered;
+  DROP TABLE counter_changes;
+  ALTER TABLE window_counters RENAME TO counters;
+  `,
+  // 6: notification parts are stored gzip-compressed (a BLOB): a notification is mostly the same
+  // counters markup over and over and shrinks about 25-fold, so that storing it, the commit's
+  // checkpoint and reading it back cost a fraction of what 125 MB of text did on the 200 MB bench
+  // file. Parts stored before keep 'none'.
+  `
+  ALTER TABLE answers ADD COLUMN compression TEXT NOT NULL DEFAULT 'none' CHECK (compression IN ('none', 'gzip'));
+  `,
+  // 7: no index on the workers' names. fla counters --name never searched it (the listing is driven
+  // by the counters table and filters on the joined name: the same plan and time with or without
+  // it), while keeping it in name order made each new worker an insert at a random place: a quarter
+  // of the page reads and writes of fla process on the 200 MB bench file.
+  `
+  DROP INDEX workers_name;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

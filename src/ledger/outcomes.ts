@@ -15,6 +15,8 @@ interface MutableForm {
   received: number;
   rejected: number;
   formRejected: boolean;
+  /** Some person rejected, or with rejected records. */
+  blocking: boolean;
   /** The byte range of its persons' lines in the spool. */
   start: number;
   end: number;
@@ -42,6 +44,7 @@ export class OutcomeCollector {
       received: 0,
       rejected: 0,
       formRejected: false,
+      blocking: false,
       start,
       end: start,
     });
@@ -57,6 +60,7 @@ export class OutcomeCollector {
       for (const r of person.rights) if (outcome.rejectedRecords.has(r)) recordsRejected++;
       for (const t of person.trainings) if (outcome.rejectedRecords.has(t)) recordsRejected++;
     }
+    if (outcome.rejected || recordsRejected > 0) form.blocking = true;
     const line: PersonLine = [person.index, outcome.rejected ? 1 : 0, recordsRejected, person.sequenceNbr?.text ?? null, person.inss?.text ?? null];
     this.spool.append(`${JSON.stringify(line)}\n`);
   }
@@ -82,6 +86,11 @@ export class OutcomeCollector {
     const spool = this.spool;
     return {
       forms,
+      blocking(outcome: FormOutcome): boolean {
+        const form = byOutcome.get(outcome);
+        // A rejected form's persons are all read back as rejected.
+        return form !== undefined && (form.blocking || (form.formRejected && form.received > 0));
+      },
       *persons(outcome: FormOutcome, withCounters: boolean): Generator<PersonOutcome> {
         const form = byOutcome.get(outcome);
         if (form === undefined) return;
@@ -112,7 +121,7 @@ function outcomeOf(form: MutableForm): FormOutcome {
 }
 
 function toWindowCounters(change: WindowChange): WindowCounters {
-  // Granted and used of type i are at 2i and 2i + 1, the uncovered hours last (changeFigures).
+  // Granted and used of type i are at 2i and 2i + 1, the uncovered hours last (windowFigures).
   const figures = (c: readonly number[], i: number) => ({ granted: c[2 * i]! / 100, used: c[2 * i + 1]! / 100, remaining: (c[2 * i]! - c[2 * i + 1]!) / 100 });
   return {
     windowStart: change.windowStart,

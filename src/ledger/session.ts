@@ -6,13 +6,12 @@ import type { Finding } from '../findings.js';
 import type { LedgerView } from '../rules/rule.js';
 import type { FormOutcome, PersonOutcome } from '../rules/runner.js';
 import type { WindowCounters } from './allocation.js';
-import type Database from 'better-sqlite3';
 import { insertAnswer, spoolChunks, PART_CHARS, type Answers } from './answers.js';
 import type { Db } from './database.js';
 import { holdsMandate, mandatesConfigured } from '../watch/mandates.js';
 import { LedgerStore, type ReceivedFile } from './store.js';
 
-/** One window this file changed: its figures before and after, as `changeFigures` lays them out. */
+/** One window this file changed: its figures before and after, as `windowFigures` (store.ts) lays them out. */
 export interface WindowChange {
   readonly windowStart: number;
   readonly before: readonly number[];
@@ -28,7 +27,6 @@ export class LedgerSession implements LedgerView {
   private open = false;
   /** Whether mandates are checked, looked up once per session. */
   private mandates: boolean | undefined;
-  private changesStatement: Database.Statement<unknown[]> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -53,15 +51,19 @@ export class LedgerSession implements LedgerView {
   }
 
   startForm(form: FormHeader): void {
+    this.store.forgetTrainings();
     this.db.exec('SAVEPOINT form');
     this.formId = this.store.insertForm(this.fileId, this.sender, form, 1);
   }
 
   applyPerson(form: FormHeader, person: NaturalPerson, outcome: PersonOutcome): void {
     this.lastCounters = outcome.rejected ? new Map() : this.store.applyPerson(this.fileId, this.formId, form, person, outcome.rejectedRecords);
+    // What the rules looked up for this person is stale for the next one.
+    this.store.forgetTrainings();
   }
 
   endForm(form: FormHeader, outcome: FormOutcome): void {
+    this.store.forgetTrainings();
     if (outcome.rejected) {
       this.db.exec('ROLLBACK TO form');
       this.db.exec('RELEASE form');
@@ -115,9 +117,7 @@ export class LedgerSession implements LedgerView {
 
   /** The counters this file changed for one worker, before and after, by window (inside the transaction). */
   changesOf(companyId: string, inss: string): WindowChange[] {
-    this.changesStatement ??= this.db.prepare(`SELECT window_start AS windowStart, before_json AS before, after_json AS after FROM counter_changes WHERE file_id = ? AND company_id = ? AND inss = ? ORDER BY window_start`);
-    const rows = this.changesStatement.all(this.fileId, companyId, inss) as Array<{ windowStart: number; before: string; after: string }>;
-    return rows.map((row) => ({ windowStart: row.windowStart, before: JSON.parse(row.before) as number[], after: JSON.parse(row.after) as number[] }));
+    return this.store.changesOf(this.fileId, companyId, inss);
   }
 
   referenceAccepted(referenceNbr: string): boolean {

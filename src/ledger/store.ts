@@ -3,9 +3,8 @@
 import type { FormHeader, NaturalPerson, Training, TrainingRight } from '../declaration/model.js';
 import { booleanValue, dayNumber, yearOfDay } from '../declaration/values.js';
 import type { Finding } from '../findings.js';
-import { allocate, RIGHT_TYPES, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
+import { allocate, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
 import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../declaration/conversion.js';
-import type Database from 'better-sqlite3';
 import type { Db } from './database.js';
 import { FLA_2024_WINDOWS, windowStart, type WindowScheme } from './windows.js';
 
@@ -39,13 +38,49 @@ interface OwnRecords {
   readonly trainings: Map<string, UsingTraining>;
 }
 
+/** A row of the counters table (migration 5): one per worker window. */
+export interface CounterRow {
+  readonly lg: number;
+  readonly lu: number;
+  readonly sg: number;
+  readonly su: number;
+  readonly eg: number;
+  readonly eu: number;
+  readonly uncovered: number;
+  readonly years: string;
+  readonly changedBy: number | null;
+  readonly before: string | null;
+}
+
+/** The counters table's figures, as StoredCounters are made from them (`storedCounters`). */
+export const COUNTER_COLUMNS = `legal_granted AS lg, legal_used AS lu, sector_granted AS sg, sector_used AS su, employer_granted AS eg, employer_used AS eu, uncovered, years`;
+
+/** The version of a training in force, as applyTraining needs it. */
+interface CurrentTraining {
+  readonly id: number;
+  readonly inss: string;
+  readonly cancelled: number;
+  readonly year: number | null;
+  readonly start_day: number | null;
+  readonly end_day: number | null;
+  readonly hours: number | null;
+  readonly uses_credit: number;
+  readonly right_type: string | null;
+  readonly title: string | null;
+}
+
 export class LedgerStore {
   private readonly statements;
-  /** Multi-row inserts into counters, by row count: one statement per window instead of one per row. */
-  private readonly counterInserts = new Map<number, Database.Statement<unknown[]>>();
+  /**
+   * The trainings in force that the ledger rules looked up for the person in hand (null: none), by
+   * CompanyID and reference: applying the person reads them from here instead of a second time.
+   * Only valid until the ledger changes: each entry goes when its training is written, and all of
+   * them with `forgetTrainings` once the person is applied.
+   */
+  private readonly lookedUp = new Map<string, CurrentTraining | null>();
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly scheme: WindowScheme = FLA_2024_WINDOWS,
   ) {
     const s = (sql: string) => db.prepare(sql);
@@ -55,7 +90,8 @@ export class LedgerStore {
       insertForm: s(`INSERT INTO forms (file_id, form_index, sender, reference_nbr, company_id, quarter, result_code) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       setFormResult: s(`UPDATE forms SET result_code = ? WHERE id = ?`),
       insertWorker: s(`INSERT OR IGNORE INTO workers (company_id, inss, name, first_name) VALUES (?, ?, ?, ?)`),
-      renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ?`),
+      // Only a changed name is written: a worker declared again under the same name dirties no page.
+      renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ? AND (name != ? OR first_name != ?)`),
       insertPerson: s(`INSERT INTO persons (form_id, sequence_nbr, company_id, inss, result_code) VALUES (?, ?, ?, ?, ?)`),
       retireRight: s(`UPDATE right_versions SET current = 0 WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`),
       insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
@@ -68,13 +104,17 @@ export class LedgerStore {
       windowTrainings: s(
         `SELECT user_reference AS reference, start_day AS startDay, end_day AS endDay, year, hours, right_type AS rightType FROM training_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1 AND cancelled = 0 AND uses_credit = 1`,
       ),
-      readCounters: s(`SELECT year, right_type AS type, granted, used FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
-      readUncovered: s(`SELECT hours FROM uncovered WHERE company_id = ? AND inss = ? AND window_start = ?`),
-      deleteCounters: s(`DELETE FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
-      upsertUncovered: s(`INSERT INTO uncovered (company_id, inss, window_start, hours) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hours = excluded.hours`),
-      hasChange: s(`SELECT 1 FROM counter_changes WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
-      insertChange: s(`INSERT INTO counter_changes (file_id, company_id, inss, window_start, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`),
-      updateChange: s(`UPDATE counter_changes SET after_json = ? WHERE file_id = ? AND company_id = ? AND inss = ? AND window_start = ?`),
+      readCounters: s(`SELECT ${COUNTER_COLUMNS}, changed_by AS changedBy, before_figures AS before FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
+      insertCounters: s(
+        `INSERT INTO counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years, changed_by, before_figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      updateCounters: s(
+        `UPDATE counters SET legal_granted = ?, legal_used = ?, sector_granted = ?, sector_used = ?, employer_granted = ?, employer_used = ?, uncovered = ?, years = ?, changed_by = ?, before_figures = ? WHERE company_id = ? AND inss = ? AND window_start = ?`,
+      ),
+      // Rows as arrays (read once per person of the notification): windowStart, before, then windowFigures' seven.
+      changedBy: s(
+        `SELECT window_start, before_figures, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered FROM counters WHERE company_id = ? AND inss = ? AND changed_by = ? ORDER BY window_start`,
+      ).raw(),
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
       // Two lookups, each on its own index: an OR here made SQLite walk all of the sender's files.
@@ -95,8 +135,19 @@ export class LedgerStore {
   }
 
   trainingState(companyId: string, reference: string): 'unknown' | 'active' | 'cancelled' {
-    const row = this.statements.currentTraining.get(companyId, reference) as { cancelled: number } | undefined;
-    return row === undefined ? 'unknown' : row.cancelled === 1 ? 'cancelled' : 'active';
+    const row = this.currentTraining(companyId, reference);
+    return row === null ? 'unknown' : row.cancelled === 1 ? 'cancelled' : 'active';
+  }
+
+  forgetTrainings(): void {
+    this.lookedUp.clear();
+  }
+
+  private currentTraining(companyId: string, reference: string): CurrentTraining | null {
+    const key = `${companyId}\u0000${reference}`;
+    let row = this.lookedUp.get(key);
+    if (row === undefined) this.lookedUp.set(key, (row = (this.statements.currentTraining.get(companyId, reference) as CurrentTraining | undefined) ?? null));
+    return row;
   }
 
   insertFile(file: ReceivedFile, receiptCode: 0 | 1, status: string): number {
@@ -137,7 +188,7 @@ export class LedgerStore {
     // adds its worker first; a rolled-back form takes both): its windows are counted from what this
     // person brings, without reading them back.
     const fresh = this.statements.insertWorker.run(companyId, inss, name, firstName).changes === 1;
-    if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss);
+    if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss, name, firstName);
     const own: OwnRecords | null = fresh ? { rights: new Map(), trainings: new Map() } : null;
     this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
     const touched = new Map<string, WorkerWindow>();
@@ -170,9 +221,8 @@ export class LedgerStore {
     const reference = training.userReference?.text;
     const action = training.action?.text;
     if (reference === undefined || (action !== 'CREATE' && action !== 'REPLACE' && action !== 'CANCEL')) return;
-    const previous = this.statements.currentTraining.get(companyId, reference) as
-      | { id: number; inss: string; year: number | null; start_day: number | null; end_day: number | null; hours: number | null; uses_credit: number; right_type: string | null; title: string | null }
-      | undefined;
+    const previous = this.currentTraining(companyId, reference) ?? undefined;
+    this.lookedUp.delete(`${companyId}\u0000${reference}`);
     if (previous !== undefined) {
       this.statements.retireTraining.run(previous.id);
       touch(previous.inss, previous.year);
@@ -197,83 +247,84 @@ export class LedgerStore {
     touch(inss, year);
   }
 
-  /** A window of a worker new to the ledger: counted from the person's own records, nothing to read or delete. */
+  /** A window of a worker new to the ledger: counted from the person's own records, nothing to read before it. */
   private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords): WindowCounters {
     const start = window.windowStart;
     const end = start + this.scheme.length;
     const rights = [...own.rights.values()].filter((r) => r.year >= start && r.year < end);
     const trainings = [...own.trainings.values()].filter((t) => t.year >= start && t.year < end);
     const counters = allocate(rights, trainings);
-    this.storeCounters(window, counters);
-    if (fileId !== null) this.statements.insertChange.run(fileId, window.companyId, window.inss, start, NOTHING_BEFORE, changeFigures(counters));
+    const { LEGAL, SECTOR, EMPLOYER } = counters.types;
+    this.statements.insertCounters.run(window.companyId, window.inss, start, LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), fileId, null);
     return counters;
   }
 
-  /** The window's counter rows (every type, as total and per year) and its uncovered hours. */
-  private storeCounters(window: WorkerWindow, counters: WindowCounters): void {
-    const { companyId, inss, windowStart: start } = window;
-    const values: Array<string | number> = [];
-    for (const type of RIGHT_TYPES) values.push(companyId, inss, start, 0, type, counters.types[type].granted, counters.types[type].used);
-    // Every type for every year that has a right or a training, so that a withdrawn right shows as 0.
-    for (const [year, figures] of counters.years) {
-      for (const type of RIGHT_TYPES) values.push(companyId, inss, start, year, type, figures[type].granted, figures[type].used);
-    }
-    const rows = values.length / 7;
-    let insert = this.counterInserts.get(rows);
-    if (insert === undefined) {
-      insert = this.db.prepare(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
-      this.counterInserts.set(rows, insert);
-    }
-    insert.run(...values);
-    this.statements.upsertUncovered.run(companyId, inss, start, counters.uncovered);
-  }
-
-  /** Re-allocates one worker window from the stored records and stores its counters. */
+  /**
+   * Re-allocates one worker window from the stored records and stores its counters. The figures
+   * before a file are those of the first time the file touches the window; they stay in the row
+   * while the file touches it again.
+   */
   recount(fileId: number | null, window: WorkerWindow): WindowCounters {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
-    // The figures before this file are read once per window and file: the first time it is touched.
-    const before = fileId !== null && this.statements.hasChange.get(fileId, companyId, inss, start) === undefined ? changeFigures(this.readCounters(window)) : undefined;
+    const row = this.statements.readCounters.get(companyId, inss, start) as CounterRow | undefined;
     const rights = this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[];
     const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
       ...t,
       rightType: isRightType(t.rightType) ? t.rightType : null,
     }));
     const counters = allocate(rights, trainings);
-    this.statements.deleteCounters.run(companyId, inss, start);
-    this.storeCounters(window, counters);
-    if (fileId === null) return counters;
-    const after = changeFigures(counters);
-    if (before !== undefined) this.statements.insertChange.run(fileId, companyId, inss, start, before, after);
-    else this.statements.updateChange.run(after, fileId, companyId, inss, start);
+    // A recomputation (no file) leaves what the row says about the last file as it is.
+    const changedBy = fileId ?? row?.changedBy ?? null;
+    const before = fileId === null || row?.changedBy === fileId ? (row?.before ?? null) : row === undefined ? null : JSON.stringify(windowFigures(row));
+    const { LEGAL, SECTOR, EMPLOYER } = counters.types;
+    const figures = [LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), changedBy, before] as const;
+    if (row === undefined) this.statements.insertCounters.run(companyId, inss, start, ...figures);
+    else this.statements.updateCounters.run(...figures, companyId, inss, start);
     return counters;
   }
 
   readCounters(window: WorkerWindow): StoredCounters {
-    const rows = this.statements.readCounters.all(window.companyId, window.inss, window.windowStart) as Array<{ year: number; type: RightType; granted: number; used: number }>;
-    const types = { LEGAL: { granted: 0, used: 0 }, SECTOR: { granted: 0, used: 0 }, EMPLOYER: { granted: 0, used: 0 } };
-    const years: Record<string, Partial<Record<RightType, { granted: number; used: number }>>> = {};
-    for (const row of rows) {
-      if (row.year === 0) types[row.type] = { granted: row.granted, used: row.used };
-      else (years[row.year] ??= {})[row.type] = { granted: row.granted, used: row.used };
-    }
-    const uncovered = (this.statements.readUncovered.get(window.companyId, window.inss, window.windowStart) as { hours: number } | undefined)?.hours ?? 0;
-    return { types, years, uncovered };
+    const row = this.statements.readCounters.get(window.companyId, window.inss, window.windowStart) as CounterRow | undefined;
+    return row === undefined ? storedCounters(NO_COUNTERS) : storedCounters(row);
+  }
+
+  /** The windows of a worker that the file changed, with their figures before and after it (windowFigures). */
+  changesOf(fileId: number, companyId: string, inss: string): Array<{ windowStart: number; before: number[]; after: number[] }> {
+    const rows = this.statements.changedBy.all(companyId, inss, fileId) as Array<[number, string | null, ...number[]]>;
+    return rows.map((row) => ({ windowStart: row[0], before: row[1] === null ? windowFigures(NO_COUNTERS) : (JSON.parse(row[1]) as number[]), after: row.slice(2) as number[] }));
   }
 }
 
+const NO_COUNTERS: Omit<CounterRow, 'changedBy' | 'before'> = { lg: 0, lu: 0, sg: 0, su: 0, eg: 0, eu: 0, uncovered: 0, years: '[]' };
+
 /**
- * What counter_changes keeps of a window, which is what the notification shows: granted and used
- * per type in RIGHT_TYPES order, then the uncovered hours, as a JSON array. (Rows written before
- * this format held readCounters' objects; only the file being processed reads its own rows.)
+ * What the notification shows of a window, the layout of `before_figures` and of a WindowChange:
+ * granted and used per type in RIGHT_TYPES order, then the uncovered hours.
  */
-export function changeFigures(counters: Pick<StoredCounters, 'types' | 'uncovered'>): string {
-  const { LEGAL, SECTOR, EMPLOYER } = counters.types;
-  return `[${LEGAL.granted},${LEGAL.used},${SECTOR.granted},${SECTOR.used},${EMPLOYER.granted},${EMPLOYER.used},${counters.uncovered}]`;
+function windowFigures(row: Omit<CounterRow, 'years' | 'changedBy' | 'before'>): number[] {
+  return [row.lg, row.lu, row.sg, row.su, row.eg, row.eu, row.uncovered];
 }
 
-/** A window that has never been counted. */
-const NOTHING_BEFORE = '[0,0,0,0,0,0,0]';
+/** The per-year figures of the counters table's `years` column, by year. */
+function yearsJson(counters: WindowCounters): string {
+  const years = [...counters.years.keys()].sort((a, b) => a - b);
+  return `[${years
+    .map((year) => {
+      const { LEGAL, SECTOR, EMPLOYER } = counters.years.get(year)!;
+      return `[${year},${LEGAL.granted},${LEGAL.used},${SECTOR.granted},${SECTOR.used},${EMPLOYER.granted},${EMPLOYER.used}]`;
+    })
+    .join(',')}]`;
+}
+
+/** A row as `fla counters` shows it; a year's types in the order the rows per type were read before migration 5. */
+export function storedCounters(row: Omit<CounterRow, 'changedBy' | 'before'>): StoredCounters {
+  const years: StoredCounters['years'] = {};
+  for (const [year, lg, lu, sg, su, eg, eu] of JSON.parse(row.years) as number[][]) {
+    years[String(year)] = { EMPLOYER: { granted: eg!, used: eu! }, LEGAL: { granted: lg!, used: lu! }, SECTOR: { granted: sg!, used: su! } };
+  }
+  return { types: { LEGAL: { granted: row.lg, used: row.lu }, SECTOR: { granted: row.sg, used: row.su }, EMPLOYER: { granted: row.eg, used: row.eu } }, years, uncovered: row.uncovered };
+}
 
 export function isRightType(value: string | null | undefined): value is RightType {
   return value === 'LEGAL' || value === 'SECTOR' || value === 'EMPLOYER';

@@ -49,6 +49,10 @@ describe('a notification stored in parts', () => {
           const parts = [...answerParts(db, id, 'NOTI')];
           expect(parts.length).toBeGreaterThan(fileName.startsWith('04') ? 0 : 1);
           const whole = parts.join('');
+          // Stored gzip-compressed (migration 6), the receipt as text.
+          const stored = db.prepare(`SELECT kind, compression, typeof(xml) AS type, sum(length(xml)) AS bytes FROM answers WHERE file_id = ? GROUP BY kind, compression, type ORDER BY kind`).all(id);
+          expect(stored).toMatchObject([{ kind: 'ACRF', compression: 'none', type: 'text' }, { kind: 'NOTI', compression: 'gzip', type: 'blob' }]);
+          expect((stored[1] as { bytes: number }).bytes).toBeLessThan(Buffer.byteLength(whole) / 2);
           expect(sha256(blanked(whole)), `${environment} ${fileName}`).toBe(GOLDEN[`${environment} ${fileName}`]);
           const out = join(dir.path, `out-${n}`);
           const written = await writeAnswers(file, ticket, storedAnswers(db, ticket)!, out);

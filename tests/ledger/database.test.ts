@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storedAnswers } from '../../dist/ledger/answers.js';
+import { queryCounters } from '../../dist/ledger/counters.js';
 import { openLedger } from '../../dist/ledger/database.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../dist/ledger/migrations.js';
 import { BIN, ROOT, tempDir } from '../helpers.js';
@@ -38,6 +39,45 @@ describe('the ledger database', () => {
     expect(stored.receipt).toBe('<ACRF/>');
     expect(stored.positive).toBe(true);
     expect([...stored.notification!()]).toEqual(['<NOTIFICATION/>']);
+    db.close();
+  });
+
+  it('keeps the counters of a version-4 ledger, one row per worker window, as fla counters showed them', () => {
+    const path = join(dir.path, 'v4.sqlite');
+    const old = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 4)) old.exec(migration);
+    old.pragma('user_version = 4');
+    old.prepare(`INSERT INTO workers (company_id, inss, name, first_name) VALUES ('0403170701', '85073003328', 'Peeters', 'An')`).run();
+    const row = old.prepare(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES ('0403170701', '85073003328', ?, ?, ?, ?, ?)`);
+    // The COUNTERS.md example after training 3: rows per type for the window (year 0) and per year.
+    const figures = { 0: [7600, 7600, 760, 760, 0, 0], 2024: [3800, 3000, 0, 0, 0, 0], 2025: [3800, 4600, 760, 760, 0, 0] } as const;
+    for (const [year, [lg, lu, sg, su, eg, eu]] of Object.entries(figures)) {
+      row.run(2024, Number(year), 'LEGAL', lg, lu);
+      row.run(2024, Number(year), 'SECTOR', sg, su);
+      row.run(2024, Number(year), 'EMPLOYER', eg, eu);
+    }
+    old.prepare(`INSERT INTO uncovered (company_id, inss, window_start, hours) VALUES ('0403170701', '85073003328', 2024, 2640)`).run();
+    old.close();
+    const db = openLedger(path);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('uncovered', 'counter_changes')`).all()).toEqual([]);
+    const [entry, ...rest] = queryCounters(db, { inss: '85073003328' });
+    expect(rest).toEqual([]);
+    expect(JSON.stringify(entry)).toBe(
+      JSON.stringify({
+        CompanyID: '0403170701',
+        INSS: '85073003328',
+        name: 'Peeters',
+        firstName: 'An',
+        window: '2024-2028',
+        types: { LEGAL: { granted: 7600, used: 7600, remaining: 0 }, SECTOR: { granted: 760, used: 760, remaining: 0 }, EMPLOYER: { granted: 0, used: 0, remaining: 0 } },
+        // A year's types in the order of the old rows (by right_type), which --format json shows.
+        years: {
+          2024: { EMPLOYER: { granted: 0, used: 0 }, LEGAL: { granted: 3800, used: 3000 }, SECTOR: { granted: 0, used: 0 } },
+          2025: { EMPLOYER: { granted: 0, used: 0 }, LEGAL: { granted: 3800, used: 4600 }, SECTOR: { granted: 760, used: 760 } },
+        },
+        uncovered: 2640,
+      }),
+    );
     db.close();
   });
 

@@ -66,7 +66,7 @@ function counters() {
 }
 
 function snapshot(): string {
-  return JSON.stringify(['received_files', 'forms', 'right_versions', 'training_versions', 'counters', 'uncovered'].map((t) => db.prepare(`SELECT count(*) AS n FROM ${t}`).get()));
+  return JSON.stringify(['received_files', 'forms', 'right_versions', 'training_versions', 'counters'].map((t) => db.prepare(`SELECT count(*) AS n FROM ${t}`).get()));
 }
 
 describe('the worked example of COUNTERS.md, file by file', () => {
@@ -171,6 +171,17 @@ describe('ledger rules', () => {
     // A 2025 training cannot use the 2026 right: its 10 h are now uncovered.
     expect(withdrawn.uncovered).toBe(1000);
     expect(storedAll(db)).toEqual(recomputeAll(db));
+  });
+});
+
+describe('workers', () => {
+  it('keep the latest name declared for them, which fla counters --name searches', async () => {
+    await processText(declaration('N1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')));
+    await processText(declaration('N2', '20262', '2026-07-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Janssens</WorkerName>'));
+    expect(queryCounters(db, { name: 'jans' }).map((e) => [e.name, e.firstName])).toEqual([['Janssens', 'An']]);
+    expect(queryCounters(db, { name: 'peet' })).toEqual([]);
+    await processText(declaration('N3', '20263', '2026-10-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerFirstName>An</WorkerFirstName>', '<WorkerFirstName>Anna</WorkerFirstName>'));
+    expect(queryCounters(db, { name: 'peet' }).map((e) => [e.name, e.firstName])).toEqual([['Peeters', 'Anna']]);
   });
 });
 
