@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ enum { PROBLEM_DEPTH = 1, PROBLEM_TEXT_SIZE = 2 };
 #define FRAME_TEXT (60 * 1024)
 #define FRAME_INTS (16 * 1024)
 #define MAX_ATTRIBUTES 256
+#define PIPE_BYTES (4 << 20)
 /*
  * The declaration XSD has about 60 names and no wildcard: past this many, the file is invalid
  * for certain and libxml2 has said so, so mapping stops (validation goes on) rather than hold an
@@ -483,6 +485,13 @@ int fla_extract(xmlSchemaPtr schema, const char *path, int out, const FlaLimits 
     free(x);
     return -1;
   }
+  /*
+   * Room for a few megabytes of frames in the pipe (a socket pair; as much as the system allows):
+   * libxml2 and the rules each slow down in their own places, and a deeper pipe lets one run
+   * ahead instead of waiting. Nothing happens when `out` is not a socket.
+   */
+  int depth = PIPE_BYTES;
+  setsockopt(out, SOL_SOCKET, SO_SNDBUF, &depth, sizeof depth);
   x->window = malloc(2 * (size_t)CHUNK);
   x->ints = malloc(FRAME_INTS * sizeof(int32_t));
   x->textCap = FRAME_TEXT;
