@@ -12,6 +12,18 @@ function fla(args: readonly string[], options: { cwd?: string; env?: NodeJS.Proc
 const VALID = join(FIXTURES, 'receipt', 'valid', 'minimal.xml');
 const INVALID = join(FIXTURES, 'receipt', 'ACRF-255', 'invalid-values.xml');
 
+describe('the libxml2 child started ahead of the command', () => {
+  it('does not keep fla alive when the command stops before using it', () => {
+    for (const command of ['validate', 'process']) {
+      const started = Date.now();
+      const result = spawnSync(process.execPath, [BIN, command], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^fla: FLA_ERR_USAGE/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
+  });
+});
+
 describe('fla validate', () => {
   it('exits 0 for an accepted file, with a summary line', () => {
     const { code, stdout } = fla(['validate', VALID]);

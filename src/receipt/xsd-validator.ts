@@ -96,9 +96,7 @@ export class XsdValidator {
 
   private ensureChild(): ChildProcess {
     if (this.child !== null) return this.child;
-    // The child's JavaScript only relays libxml2's verdict: a 1 MB young generation instead of the
-    // default 16 MB keeps the whole process tree inside the memory budget (README, Performance).
-    const child = fork(WORKER, [], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'], serialization: 'advanced' });
+    const child = takeSpare() ?? forkWorker();
     const frames = child.stdio[FRAMES_FD] as Readable;
     const reader = new FrameReader(() => this.target());
     frames.on('data', (chunk: Buffer) => {
@@ -149,6 +147,37 @@ export class XsdValidator {
   private release(): void {
     if (this.child !== null && this.queue.length === 0 && this.awaitingReply.size === 0) hold(this.child, this.frames, false);
   }
+}
+
+function forkWorker(): ChildProcess {
+  // The child's JavaScript only relays libxml2's verdict: a 1 MB young generation instead of the
+  // default 16 MB keeps the whole process tree inside the memory budget (README, Performance).
+  return fork(WORKER, [], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'], serialization: 'advanced' });
+}
+
+let spare: ChildProcess | null = null;
+
+/**
+ * Starts a child before the engine exists, for the first XsdValidator to adopt: `bin/fla` calls
+ * this first thing for the commands that validate, so that the child's start (Node, the addon)
+ * overlaps the loading of the command line's modules rather than following it.
+ */
+export function prestart(): void {
+  if (spare !== null) return;
+  const child = forkWorker();
+  spare = child;
+  // Unused (a usage error, say), it must neither keep this process alive nor outlive it.
+  hold(child, child.stdio[FRAMES_FD] as Readable, false);
+  (child.stderr as unknown as { unref?(): void } | null)?.unref?.();
+  process.once('exit', () => {
+    if (spare === child) child.kill();
+  });
+}
+
+function takeSpare(): ChildProcess | null {
+  const child = spare;
+  spare = null;
+  return child !== null && child.exitCode === null && child.signalCode === null ? child : null;
 }
 
 /** An idle validator must not keep the process alive; a busy one must. */
