@@ -84,7 +84,7 @@ async function firstInvalidOffset(path: string): Promise<number> {
 }
 
 /** Position of the first invalid byte (-1 if none) and how far the buffer is complete. */
-export function scanUtf8(b: Buffer, end: number, final: boolean): { invalidAt: number; validUpTo: number } {
+function scanUtf8(b: Buffer, end: number, final: boolean): { invalidAt: number; validUpTo: number } {
   let i = 0;
   while (i < end) {
     const c = b[i]!;
