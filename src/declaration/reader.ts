@@ -1,7 +1,7 @@
 // Turns tokens into typed declarations (FORMAT.md "Blocks and zones"): one Form header, then one
 // NaturalPerson at a time with its employments, rights and trainings. Only the person in hand is
 // held in memory, so a file of any size maps in bounded space.
-import type { ElementHandler, StructureProblemKind } from '../receipt/frames.js';
+import { detach, type ElementHandler, type StructureProblemKind } from '../receipt/frames.js';
 import { ElementLocation, ZoneValue, type DeclarationItem, type FormHeader, type Location } from './model.js';
 
 /** What the root element says, for the receipt layer's ACRF-088 and ACRF-901 checks. */
@@ -276,10 +276,3 @@ function storeZone(container: Container, property: string, name: string, text: s
   container.record[property] = property === 'duration' ? { unit: name === 'Days' ? 'days' : 'hours', amount: field } : field;
 }
 
-/**
- * A copy of `s` that does not keep the text it was cut from alive. V8 represents a substring of 13
- * characters or more as a slice of its parent, so one retained value would pin a whole frame.
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
-}

@@ -96,13 +96,14 @@ export class FrameReader {
       this.names = [];
       target.fileEnd();
     } else {
-      this.replay(this.frame, 0, count, this.frame.readUInt32LE(8), target.handler);
+      this.replay(count, this.frame.readUInt32LE(8), target.handler);
     }
   }
 
-  private replay(buf: Buffer, at: number, count: number, textBytes: number, h: ElementHandler): void {
-    const ints = new Int32Array(buf.buffer, buf.byteOffset + at + HEADER, count);
-    const textAt = at + HEADER + count * 4;
+  private replay(count: number, textBytes: number, h: ElementHandler): void {
+    const buf = this.frame;
+    const ints = new Int32Array(buf.buffer, buf.byteOffset + HEADER, count);
+    const textAt = HEADER + count * 4;
     // ASCII values (nearly all) are slices of one Latin-1 string of the frame's text; the rest is decoded.
     const text = buf.toString('latin1', textAt, textAt + textBytes);
     const str = (start: number, length: number): string => (length >= 0 ? text.slice(start, start + length) : buf.toString('utf8', textAt + start, textAt + start - length));
@@ -128,7 +129,7 @@ export class FrameReader {
         i += 6 + 3 * n;
       } else if (op === NAME) {
         // Kept for the whole file: a copy, so that it does not pin the frame's text.
-        names.push(` ${str(ints[i + 1]!, ints[i + 2]!)}`.slice(1));
+        names.push(detach(str(ints[i + 1]!, ints[i + 2]!)));
         i += 3;
       } else if (op === TEXT) {
         h.text(str(ints[i + 1]!, ints[i + 2]!));
@@ -141,6 +142,14 @@ export class FrameReader {
       }
     }
   }
+}
+
+/**
+ * A copy of `s` that does not keep the frame's text it was cut from alive. V8 represents a
+ * substring of 13 characters or more as a slice of its parent, so one retained value would pin it.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
 /** libxml2 hands an attribute's `&amp;` on as `&#38;` (SAX2 leaves it to the tree builder). */

@@ -28,13 +28,11 @@ interface Pending {
   resolveReply(reply: ValidationReply): void;
   rejectReply(error: Error): void;
   mapped: { resolve(): void; reject(error: Error): void } | undefined;
-  ended: boolean;
   failure: Error | undefined;
 }
 
 export class XsdValidator {
   private child: ChildProcess | null = null;
-  private frames: Readable | null = null;
   private reader: FrameReader | null = null;
   private nextId = 1;
   /** In the order asked: the first one is the file whose frames are arriving. */
@@ -48,18 +46,18 @@ export class XsdValidator {
     const request: ValidationRequest = { id: this.nextId++, xsd: this.xsd, file, maxErrors, maxDepth: limits.maxDepth, maxTextChars: limits.maxTextChars };
     let entry!: Pending;
     const reply = new Promise<ValidationReply>((resolve, reject) => {
-      entry = { id: request.id, handler: undefined, resolveReply: resolve, rejectReply: reject, mapped: undefined, ended: false, failure: undefined };
+      entry = { id: request.id, handler: undefined, resolveReply: resolve, rejectReply: reject, mapped: undefined, failure: undefined };
     });
     this.queue.push(entry);
     this.awaitingReply.set(entry.id, entry);
-    hold(child, this.frames, true);
+    hold(child, true);
     child.send(request);
     const attach = (handler: ElementHandler, mapped: { resolve(): void; reject(error: Error): void }): void => {
       if (entry.failure !== undefined) return mapped.reject(entry.failure);
       entry.handler = handler;
       entry.mapped = mapped;
       // Frames may be waiting for this file.
-      if (this.queue[0] === entry && this.reader?.push(Buffer.alloc(0))) this.frames?.resume();
+      if (this.queue[0] === entry && this.child !== null && this.reader?.push(Buffer.alloc(0))) framesOf(this.child).resume();
     };
     return {
       reply,
@@ -87,7 +85,6 @@ export class XsdValidator {
       handler: head.handler,
       fileEnd: () => {
         this.queue.shift();
-        head.ended = true;
         head.mapped?.resolve();
         this.release();
       },
@@ -97,7 +94,7 @@ export class XsdValidator {
   private ensureChild(): ChildProcess {
     if (this.child !== null) return this.child;
     const child = takeSpare() ?? forkWorker();
-    const frames = child.stdio[FRAMES_FD] as Readable;
+    const frames = framesOf(child);
     const reader = new FrameReader(() => this.target());
     frames.on('data', (chunk: Buffer) => {
       try {
@@ -121,9 +118,8 @@ export class XsdValidator {
       this.fail(child, new FlaError('FLA_ERR_VALIDATOR', `the XSD validator stopped (${signal ?? `exit ${code}`})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`));
     });
     this.child = child;
-    this.frames = frames;
     this.reader = reader;
-    hold(child, frames, false);
+    hold(child, false);
     return child;
   }
 
@@ -131,7 +127,6 @@ export class XsdValidator {
   private fail(child: ChildProcess, error: Error): void {
     if (this.child === child) {
       this.child = null;
-      this.frames = null;
       this.reader = null;
       child.kill();
     }
@@ -145,8 +140,12 @@ export class XsdValidator {
   }
 
   private release(): void {
-    if (this.child !== null && this.queue.length === 0 && this.awaitingReply.size === 0) hold(this.child, this.frames, false);
+    if (this.child !== null && this.queue.length === 0 && this.awaitingReply.size === 0) hold(this.child, false);
   }
+}
+
+function framesOf(child: ChildProcess): Readable {
+  return child.stdio[FRAMES_FD] as Readable;
 }
 
 function forkWorker(): ChildProcess {
@@ -167,8 +166,7 @@ export function prestart(): void {
   const child = forkWorker();
   spare = child;
   // Unused (a usage error, say), it must neither keep this process alive nor outlive it.
-  hold(child, child.stdio[FRAMES_FD] as Readable, false);
-  (child.stderr as unknown as { unref?(): void } | null)?.unref?.();
+  hold(child, false);
   process.once('exit', () => {
     if (spare === child) child.kill();
   });
@@ -181,16 +179,17 @@ function takeSpare(): ChildProcess | null {
 }
 
 /** An idle validator must not keep the process alive; a busy one must. */
-function hold(child: ChildProcess, frames: Readable | null, busy: boolean): void {
+function hold(child: ChildProcess, busy: boolean): void {
   const channel = (child as unknown as { channel?: { ref(): void; unref(): void } }).channel;
-  const socket = frames as unknown as { ref?(): void; unref?(): void } | null;
+  // Its pipes (stderr, frames) are sockets, which keep the loop alive as the channel does.
+  const pipes = [child.stderr, framesOf(child)] as unknown as Array<{ ref?(): void; unref?(): void } | null>;
   if (busy) {
     child.ref();
     channel?.ref();
-    socket?.ref?.();
+    for (const pipe of pipes) pipe?.ref?.();
   } else {
     child.unref();
     channel?.unref();
-    socket?.unref?.();
+    for (const pipe of pipes) pipe?.unref?.();
   }
 }
