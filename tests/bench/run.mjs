@@ -2,8 +2,11 @@
 // `npm run bench`: throughput and peak memory of `fla validate` beside `xmllint --stream --schema`
 // on the same generated files (cached in .bench/). Peak RSS is sampled over the whole process
 // tree every 20 ms, because fla validates in a child process. Sizes: FLA_BENCH_SIZES=10,200,1000 (MB).
+// `fla process` runs twice per size in FLA_BENCH_NEXT (200 by default): into an empty ledger, and
+// the next quarter's file of the same workers into the ledger that holds the first (every worker
+// then has history, as at a secretariat's quarter-end).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { finished } from 'node:stream/promises';
@@ -18,6 +21,8 @@ const NODE_FLAGS = readFileSync(FLA, 'utf8').split('\n')[0].split(/\s+/).filter(
 const XSD = join(ROOT, 'xsd', 'fla-declaration-v1.xsd');
 const SIZES = (process.env.FLA_BENCH_SIZES ?? '10,200,1000').split(',').map(Number);
 const RUNS = Number(process.env.FLA_BENCH_RUNS ?? 1);
+const NEXT = (process.env.FLA_BENCH_NEXT ?? '200').split(',').filter(Boolean).map(Number);
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 function requireXmllint() {
   if (spawnSync('xmllint', ['--version']).status !== 0) {
@@ -26,15 +31,16 @@ function requireXmllint() {
   }
 }
 
-function generate(megabytes) {
+/** The bench file of a size; `quarter` 20262 gives the next quarter's file of the same workers. */
+function generate(megabytes, quarter = '20261') {
   mkdirSync(CACHE, { recursive: true });
-  const file = join(CACHE, `bench-${megabytes}MB.xml`);
+  const file = join(CACHE, `bench-${megabytes}MB${quarter === '20261' ? '' : `-${quarter}`}.xml`);
   if (existsSync(file)) return file;
   const probe = join(CACHE, 'probe.xml');
-  run(process.execPath, [FLA, 'generate', '--persons', '2000', '--seed', '1', '--out', probe]);
+  if (!existsSync(probe)) run(process.execPath, [FLA, 'generate', '--persons', '2000', '--seed', '1', '--out', probe]);
   const persons = Math.round((megabytes * 1e6) / (statSync(probe).size / 2000));
   process.stderr.write(`generating ${file} (${persons} persons)…\n`);
-  run(process.execPath, [FLA, 'generate', '--persons', String(persons), '--seed', '1', '--out', file]);
+  run(process.execPath, [FLA, 'generate', '--persons', String(persons), '--seed', '1', '--quarter', quarter, '--out', file]);
   return file;
 }
 
@@ -43,7 +49,7 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
-/** Runs a command, sampling the RSS of it and all its descendants; returns seconds and peak MB. */
+/** Runs a command, sampling the RSS and CPU time of it and all its descendants; returns seconds, peak MB and CPU seconds. */
 function measure(command, args) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -51,26 +57,33 @@ function measure(command, args) {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
+    // CPU ticks last seen per process: a process's final 20 ms may be missed.
+    const ticks = new Map();
     const timer = setInterval(() => {
-      peak = Math.max(peak, treeRssKb(child.pid));
+      peak = Math.max(peak, treeRssKb(child.pid, ticks));
     }, 20);
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS;
       if (code !== 0 && code !== 1) reject(new Error(`${command} exited ${code}: ${stderr}`));
-      else resolve({ seconds, peakMb: peak / 1024, code });
+      else resolve({ seconds, peakMb: peak / 1024, cpu, code });
     });
   });
 }
 
-function treeRssKb(pid) {
+function treeRssKb(pid, ticks) {
   let total = 0;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    // utime and stime are the 14th and 15th fields; the name before them may hold spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children ? children.split(' ') : []) total += treeRssKb(Number(child));
+      for (const child of children ? children.split(' ') : []) total += treeRssKb(Number(child), ticks);
     }
   } catch {
     // The process ended between two samples.
@@ -90,6 +103,8 @@ for (const size of SIZES) {
   const mb = statSync(file).size / 1e6;
   // Each process run starts from an empty ledger: the file would otherwise be refused (ACRF-133).
   const dbDir = mkdtempSync(join(tmpdir(), 'fla-bench-'));
+  const db = join(dbDir, `${size}.sqlite`);
+  const processFile = (path) => measure(process.execPath, [...NODE_FLAGS, FLA, 'process', '--quiet', path, '--db', db, '--out', dbDir]);
   let ref;
   let validate;
   let processed;
@@ -98,22 +113,42 @@ for (const size of SIZES) {
   for (let i = 0; i < RUNS; i++) {
     ref = better(ref, await measure('xmllint', ['--stream', '--noout', '--schema', XSD, file]));
     validate = better(validate, await measure(process.execPath, [...NODE_FLAGS, FLA, 'validate', '--quiet', file]));
-    rmSync(dbDir, { recursive: true, force: true });
-    mkdirSync(dbDir);
-    processed = better(processed, await measure(process.execPath, [...NODE_FLAGS, FLA, 'process', '--quiet', file, '--db', join(dbDir, `${size}.sqlite`), '--out', dbDir]));
+    emptyLedger(db);
+    processed = better(processed, await processFile(file));
+  }
+  rows.push({ label: `${mb.toFixed(0)} MB`, mb, ref, validate, processed });
+  if (NEXT.includes(size)) {
+    // The ledger the last run left (closed, so checkpointed) is the starting point of every run.
+    const first = join(dbDir, 'first-quarter.sqlite');
+    copyFileSync(db, first);
+    const next = generate(size, '20262');
+    const nextMb = statSync(next).size / 1e6;
+    let nextRef;
+    let nextProcessed;
+    for (let i = 0; i < RUNS; i++) {
+      nextRef = better(nextRef, await measure('xmllint', ['--stream', '--noout', '--schema', XSD, next]));
+      emptyLedger(db);
+      copyFileSync(first, db);
+      nextProcessed = better(nextProcessed, await processFile(next));
+    }
+    rows.push({ label: `${nextMb.toFixed(0)} MB, next quarter`, mb: nextMb, ref: nextRef, processed: nextProcessed });
   }
   rmSync(dbDir, { recursive: true, force: true });
-  rows.push({ mb, ref, validate, processed });
   process.stderr.write(`${file}: done\n`);
 }
 const fmt = (n, d = 1) => n.toFixed(d);
-console.log(`\nfla vs xmllint --stream --schema on the same file and XSD (best of ${RUNS}; node ${process.version}; peak RSS of the whole process tree)`);
-console.log('| file | xmllint MB/s, RSS | fla validate MB/s, RSS | ratio | fla process MB/s, RSS | ratio |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const { mb, ref, validate, processed } of rows) {
+console.log(`\nfla vs xmllint --stream --schema on the same file and XSD (best of ${RUNS}; node ${process.version}; peak RSS and CPU of the whole process tree)`);
+console.log('| file | xmllint MB/s, RSS | fla validate MB/s, RSS | ratio | fla process MB/s, RSS | ratio | process CPU s |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const { label, mb, ref, validate, processed } of rows) {
   const cell = (r) => `${fmt(mb / r.seconds)}, ${fmt(r.peakMb, 0)} MB`;
-  const processCells = `${cell(processed)} | ${fmt(ref.seconds / processed.seconds, 2)}×`;
-  console.log(`| ${fmt(mb, 0)} MB | ${cell(ref)} | ${cell(validate)} | ${fmt(ref.seconds / validate.seconds, 2)}× | ${processCells} |`);
+  const validateCells = validate === undefined ? '– | –' : `${cell(validate)} | ${fmt(ref.seconds / validate.seconds, 2)}×`;
+  console.log(`| ${label} | ${cell(ref)} | ${validateCells} | ${cell(processed)} | ${fmt(ref.seconds / processed.seconds, 2)}× | ${fmt(processed.cpu)} |`);
+}
+
+/** Removes a ledger and its WAL and shared-memory files. */
+function emptyLedger(db) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 }
 
 if (process.env.FLA_BENCH_SMALL !== '0') await smallFiles(Number(process.env.FLA_BENCH_SMALL ?? 1000));
