@@ -93,7 +93,10 @@ export class LedgerStore {
       // Only a changed name is written: a worker declared again under the same name dirties no page.
       renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ? AND (name != ? OR first_name != ?)`),
       insertPerson: s(`INSERT INTO persons (form_id, sequence_nbr, company_id, inss, result_code) VALUES (?, ?, ?, ?, ?)`),
-      retireRight: s(`UPDATE right_versions SET current = 0 WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`),
+      // Found first, then retired by id: an UPDATE that may change several rows opens a statement
+      // journal inside the form's savepoint, which made each retirement cost twice as much.
+      currentRights: s(`SELECT id FROM right_versions WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`).pluck(),
+      retireRight: s(`UPDATE right_versions SET current = 0 WHERE id = ?`),
       insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
       currentTraining: s(`SELECT id, inss, cancelled, year, start_day, end_day, hours, uses_credit, right_type, title FROM training_versions WHERE company_id = ? AND user_reference = ? AND current = 1`),
       retireTraining: s(`UPDATE training_versions SET current = 0 WHERE id = ?`),
@@ -110,6 +113,17 @@ export class LedgerStore {
       ),
       updateCounters: s(
         `UPDATE counters SET legal_granted = ?, legal_used = ?, sector_granted = ?, sector_used = ?, employer_granted = ?, employer_used = ?, uncovered = ?, years = ?, changed_by = ?, before_figures = ? WHERE company_id = ? AND inss = ? AND window_start = ?`,
+      ),
+      // A file's counters without reading the row first: the figures before the file are the row's
+      // own (windowFigures' layout) the first time the file changes it, and stay while it changes it again.
+      fileCounters: s(
+        `INSERT INTO counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years, changed_by, before_figures)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+         ON CONFLICT (company_id, inss, window_start) DO UPDATE SET
+           before_figures = CASE WHEN changed_by IS excluded.changed_by THEN before_figures
+             ELSE json_array(legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered) END,
+           legal_granted = excluded.legal_granted, legal_used = excluded.legal_used, sector_granted = excluded.sector_granted, sector_used = excluded.sector_used,
+           employer_granted = excluded.employer_granted, employer_used = excluded.employer_used, uncovered = excluded.uncovered, years = excluded.years, changed_by = excluded.changed_by`,
       ),
       // Rows as arrays (read once per person of the notification): windowStart, before, then windowFigures' seven.
       changedBy: s(
@@ -204,7 +218,7 @@ export class LedgerStore {
       const hours = durationHours(right.duration, referenceHoursForYear(person.employments, year));
       if (!Number.isInteger(year) || hours === null || !isRightType(type)) continue;
       const key = `${year} ${type}`;
-      if (own === null || own.rights.has(key)) this.statements.retireRight.run(companyId, inss, year, type);
+      if (own === null || own.rights.has(key)) for (const id of this.statements.currentRights.all(companyId, inss, year, type)) this.statements.retireRight.run(id);
       this.statements.insertRight.run(formId, companyId, inss, year, type, hours);
       own?.rights.set(key, { year, type, hours });
       touch(inss, year);
@@ -267,17 +281,21 @@ export class LedgerStore {
   recount(fileId: number | null, window: WorkerWindow): WindowCounters {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
-    const row = this.statements.readCounters.get(companyId, inss, start) as CounterRow | undefined;
     const rights = this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[];
     const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
       ...t,
       rightType: isRightType(t.rightType) ? t.rightType : null,
     }));
     const counters = allocate(rights, trainings);
-    // A recomputation (no file) leaves what the row says about the last file as it is.
-    const changedBy = fileId ?? row?.changedBy ?? null;
-    const before = fileId === null || row?.changedBy === fileId ? (row?.before ?? null) : row === undefined ? null : JSON.stringify(windowFigures(row));
     const { LEGAL, SECTOR, EMPLOYER } = counters.types;
+    if (fileId !== null) {
+      this.statements.fileCounters.run(companyId, inss, start, LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), fileId);
+      return counters;
+    }
+    // A recomputation (no file) leaves what the row says about the last file as it is.
+    const row = this.statements.readCounters.get(companyId, inss, start) as CounterRow | undefined;
+    const changedBy = row?.changedBy ?? null;
+    const before = row?.before ?? null;
     const figures = [LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), changedBy, before] as const;
     if (row === undefined) this.statements.insertCounters.run(companyId, inss, start, ...figures);
     else this.statements.updateCounters.run(...figures, companyId, inss, start);

@@ -81,6 +81,23 @@ describe('the ledger database', () => {
     db.close();
   });
 
+  it('keeps the counters rows of a version-7 ledger through migration 8, byte for byte', () => {
+    const path = join(dir.path, 'v7.sqlite');
+    const old = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
+    old.pragma('user_version = 7');
+    old.prepare(`INSERT INTO received_files (id, ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (1, 'T-1', 'cli', 'a.xml', 'x', 'R', 'now', 1, 'ACCEPTED')`).run();
+    const insert = old.prepare(`INSERT INTO counters VALUES ('0403170701', ?, 2024, 7600, 7600, 760, 760, 0, 0, 2640, '[[2024,3800,3000,0,0,0,0]]', ?, ?)`);
+    insert.run('85073003328', 1, '[0,0,0,0,0,0,0]');
+    insert.run('90010100113', null, null);
+    const rows = old.prepare(`SELECT * FROM counters ORDER BY inss`).all();
+    old.close();
+    const db = openLedger(path);
+    expect(db.prepare(`SELECT * FROM counters ORDER BY inss`).all()).toEqual(rows);
+    expect(db.pragma('foreign_key_list(counters)')).toEqual([]);
+    db.close();
+  });
+
   it('refuses a ledger with a newer schema, with a coded one-line error and exit 2', () => {
     const path = join(dir.path, 'new.sqlite');
     const newer = new Database(path);
