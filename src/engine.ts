@@ -124,7 +124,7 @@ export class Engine {
     findings.forEach((f) => collector.add(f));
     const base = finish(paths.join(' + '), sha256, sizes.reduce((a, b) => a + b, 0), collector, new RuleRunner([]).totals, 'failed', true);
     const report: ProcessReport = { ...base, ticket: ledger.ticket, applied: false, forms: [] };
-    session.recordRejected(collector.kept, new Date().toISOString(), sha256, ledger.renderAnswers?.(report, NO_FORMS));
+    await session.recordRejected(collector.kept, new Date().toISOString(), sha256, ledger.renderAnswers?.(report, NO_FORMS));
     return report;
   }
 
@@ -149,18 +149,18 @@ export class Engine {
       return answers?.notification === undefined ? answers : { ...answers, notification: guardedChunks(answers.notification, name) };
     };
 
-    const refuse = (findings: readonly Finding[], sha256: string, totals: Totals): ProcessReport => {
+    const refuse = async (findings: readonly Finding[], sha256: string, totals: Totals): Promise<ProcessReport> => {
       findings.forEach((f) => collector.add(f));
       const report: ProcessReport = { ...finish(name, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] };
-      if (session !== undefined && !dryRun) session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
+      if (session !== undefined && !dryRun) await session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
       else session?.rollback();
       return report;
     };
 
     const early = await earlyReceipt(paths, sizes, limits);
-    if (early.length > 0) return refuse(early, await hashOnly(paths), runner.totals);
+    if (early.length > 0) return await refuse(early, await hashOnly(paths), runner.totals);
     const sameName = session?.duplicateOf();
-    if (sameName !== undefined) return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameName })], await hashOnly(paths), runner.totals);
+    if (sameName !== undefined) return await refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameName })], await hashOnly(paths), runner.totals);
 
     // libxml2 reads the parts in turn in its child process while this one maps and checks them.
     const validations = paths.map((path) => this.validator.validate(path, limits, maxFindings));
@@ -210,12 +210,12 @@ export class Engine {
     if (receipt.length > 0) {
       collector.reset();
       if (schemaErrorsLeftOut > 0) collector.omit('ACRF-255', schemaErrorsLeftOut);
-      return refuse(receipt, sha256, runner.totals);
+      return await refuse(receipt, sha256, runner.totals);
     }
     const sameContent = session?.duplicateOf(sha256);
     if (sameContent !== undefined) {
       collector.reset();
-      return refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
+      return await refuse([receiptFinding('ACRF-133', 'duplicate', { ticket: sameContent })], sha256, runner.totals);
     }
     const base = finish(name, sha256, size, collector, runner.totals, 'passed', ledger !== null);
     if (session === undefined || outcomes === null) return { ...base, ticket, applied: apply, forms: [] };
@@ -223,7 +223,7 @@ export class Engine {
     const source = outcomes.source((companyId, inss) => session.changesOf(companyId, inss));
     const report: ProcessReport = { ...base, ticket, applied: apply, forms: source.forms };
     if (dryRun) session.rollback();
-    else session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
+    else await session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
     return report;
   }
 

@@ -79,14 +79,14 @@ export class LedgerSession implements LedgerView {
    * only its receipt record and answers: what it applied is rolled back first, so its notification
    * (written from the counters it changed) is rendered into a spool file before that.
    */
-  commit(findings: readonly Finding[], status: string, processedAt: string, apply: boolean, sha256: string, answers?: Answers): void {
+  async commit(findings: readonly Finding[], status: string, processedAt: string, apply: boolean, sha256: string, answers?: Answers): Promise<void> {
     const spooled = answers?.notification !== undefined && !apply ? spoolChunks(answers.notification, this.partChars) : undefined;
     try {
       if (!apply) this.db.exec('ROLLBACK TO ledger');
       this.db.exec('RELEASE ledger');
       this.store.insertFindings(this.fileId, findings);
       this.store.finishFile(this.fileId, processedAt, status, sha256);
-      if (answers !== undefined) this.storeAnswers(this.fileId, { ...answers, ...(spooled !== undefined ? { notification: spooled.chunks } : {}) });
+      if (answers !== undefined) await this.storeAnswers(this.fileId, { ...answers, ...(spooled !== undefined ? { notification: spooled.chunks } : {}) });
       this.db.exec('COMMIT');
       this.open = false;
     } finally {
@@ -100,19 +100,25 @@ export class LedgerSession implements LedgerView {
   }
 
   /** A file refused at receipt: recorded with its findings, nothing else. */
-  recordRejected(findings: readonly Finding[], processedAt: string, sha256: string, answers?: Answers): void {
+  async recordRejected(findings: readonly Finding[], processedAt: string, sha256: string, answers?: Answers): Promise<void> {
     this.rollback();
-    this.db.transaction(() => {
+    this.db.exec('BEGIN IMMEDIATE');
+    this.open = true;
+    try {
       const id = this.store.insertFile(this.file, 0, 'REJECTED');
       this.store.insertFindings(id, findings);
       this.store.finishFile(id, processedAt, 'REJECTED', sha256);
-      if (answers !== undefined) this.storeAnswers(id, answers);
-    })();
+      if (answers !== undefined) await this.storeAnswers(id, answers);
+      this.db.exec('COMMIT');
+      this.open = false;
+    } finally {
+      this.rollback();
+    }
   }
 
-  private storeAnswers(fileId: number, answers: Answers): void {
-    insertAnswer(this.db, fileId, 'ACRF', [answers.receipt], Infinity);
-    if (answers.notification !== undefined) insertAnswer(this.db, fileId, 'NOTI', answers.notification, this.partChars);
+  private async storeAnswers(fileId: number, answers: Answers): Promise<void> {
+    await insertAnswer(this.db, fileId, 'ACRF', [answers.receipt], Infinity);
+    if (answers.notification !== undefined) await insertAnswer(this.db, fileId, 'NOTI', answers.notification, this.partChars);
   }
 
   /** The counters this file changed for one worker, before and after, by window (inside the transaction). */
