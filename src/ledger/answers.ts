@@ -3,7 +3,7 @@
 // of what they answer and read back part by part to write the answer files. Notification parts
 // are gzip-compressed (migration 6); the receipt, a few hundred bytes, stays text.
 import { promisify } from 'node:util';
-import { constants, gunzipSync, gzip as gzipCallback } from 'node:zlib';
+import { constants, gunzipSync, gzip as gzipCallback, gzipSync } from 'node:zlib';
 import type { Db } from './database.js';
 import { SpoolFile } from './spool.js';
 
@@ -53,10 +53,12 @@ export async function insertAnswer(db: Db, fileId: number, kind: AnswerKind, chu
   let text: string[] = [];
   let pending = 0;
   let length = 0;
-  const store = async (): Promise<void> => {
+  const store = async (full: boolean): Promise<void> => {
     // Level 1, the fastest, already makes a notification 25 times smaller; the default level saves
-    // a fifth more at three times the time.
-    const compressed = compression === 'gzip' ? gzip(bytes.take(), { level: constants.Z_BEST_SPEED }) : Promise.resolve(text.join(''));
+    // a fifth more at three times the time. The last part, often the only one, is compressed here:
+    // a trip to the pool would cost a small notification more than it saves.
+    const options = { level: constants.Z_BEST_SPEED };
+    const compressed = compression === 'none' ? Promise.resolve(text.join('')) : full ? gzip(bytes.take(), options) : Promise.resolve(gzipSync(bytes.take(), options));
     // A rejected compression is awaited in order below; until then it must not count as unhandled.
     compressed.catch(() => undefined);
     inFlight.push(compressed);
@@ -72,9 +74,9 @@ export async function insertAnswer(db: Db, fileId: number, kind: AnswerKind, chu
       else text.push(chunk);
       pending++;
       length += chunk.length;
-      if (length >= partChars) await store();
+      if (length >= partChars) await store(true);
     }
-    if (pending > 0 || (part === 0 && inFlight.length === 0)) await store();
+    if (pending > 0 || (part === 0 && inFlight.length === 0)) await store(false);
     await drain(0);
   } finally {
     await Promise.allSettled(inFlight);
