@@ -44,10 +44,16 @@ const PARTS_IN_FLIGHT = 2;
 export async function insertAnswer(db: Db, fileId: number, kind: AnswerKind, chunks: Iterable<string>, partChars = PART_CHARS): Promise<number> {
   const insert = db.prepare(`INSERT INTO answers (file_id, kind, part, xml, compression) VALUES (?, ?, ?, ?, ?)`);
   const compression: Compression = kind === 'NOTI' ? 'gzip' : 'none';
-  const inFlight: Array<Promise<Buffer | string>> = [];
+  const inFlight: Array<{ readonly stored: Promise<Buffer | string>; readonly bytes: PartBytes }> = [];
+  // The buffers of compressed parts, used again: at most PARTS_IN_FLIGHT + 1 are ever made.
+  const spare: PartBytes[] = [];
   let part = 0;
   const drain = async (keep: number): Promise<void> => {
-    while (inFlight.length > keep) insert.run(fileId, kind, part++, await inFlight.shift()!, compression);
+    while (inFlight.length > keep) {
+      const next = inFlight.shift()!;
+      insert.run(fileId, kind, part++, await next.stored, compression);
+      spare.push(next.bytes.empty());
+    }
   };
   let bytes = new PartBytes();
   let text: string[] = [];
@@ -58,11 +64,11 @@ export async function insertAnswer(db: Db, fileId: number, kind: AnswerKind, chu
     // a fifth more at three times the time. The last part, often the only one, is compressed here:
     // a trip to the pool would cost a small notification more than it saves.
     const options = { level: constants.Z_BEST_SPEED };
-    const compressed = compression === 'none' ? Promise.resolve(text.join('')) : full ? gzip(bytes.take(), options) : Promise.resolve(gzipSync(bytes.take(), options));
+    const stored = compression === 'none' ? Promise.resolve(text.join('')) : full ? gzip(bytes.take(), options) : Promise.resolve(gzipSync(bytes.take(), options));
     // A rejected compression is awaited in order below; until then it must not count as unhandled.
-    compressed.catch(() => undefined);
-    inFlight.push(compressed);
-    if (compression === 'gzip') bytes = new PartBytes();
+    stored.catch(() => undefined);
+    inFlight.push({ stored, bytes });
+    bytes = spare.pop() ?? new PartBytes();
     text = [];
     pending = 0;
     length = 0;
@@ -79,7 +85,7 @@ export async function insertAnswer(db: Db, fileId: number, kind: AnswerKind, chu
     if (pending > 0 || (part === 0 && inFlight.length === 0)) await store(false);
     await drain(0);
   } finally {
-    await Promise.allSettled(inFlight);
+    await Promise.allSettled(inFlight.map((p) => p.stored));
   }
   return part;
 }
@@ -103,9 +109,15 @@ class PartBytes {
     this.length += this.buffer.write(chunk, this.length, 'utf8');
   }
 
-  /** The part's bytes. */
+  /** The part's bytes, valid until `empty`. */
   take(): Buffer {
     return this.buffer.subarray(0, this.length);
+  }
+
+  /** Ready for the next part, keeping the buffer (its bytes are no longer needed). */
+  empty(): this {
+    this.length = 0;
+    return this;
   }
 }
 
