@@ -12,12 +12,18 @@ import { BIN, ROOT, tempDir } from '../helpers.js';
 const dir = tempDir();
 afterAll(() => dir.remove());
 
+/** A ledger file as the migrations up to `version` left it. */
+function ledgerAt(version: number, name: string): { path: string; old: Database.Database } {
+  const path = join(dir.path, name);
+  const old = new Database(path);
+  for (const migration of MIGRATIONS.slice(0, version)) old.exec(migration);
+  old.pragma(`user_version = ${version}`);
+  return { path, old };
+}
+
 describe('the ledger database', () => {
   it('migrates an older ledger step by step to the current schema, in WAL mode', () => {
-    const path = join(dir.path, 'old.sqlite');
-    const old = new Database(path);
-    old.exec(MIGRATIONS[0]!);
-    old.pragma('user_version = 1');
+    const { path, old } = ledgerAt(1, 'old.sqlite');
     old.close();
     const db = openLedger(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -27,10 +33,7 @@ describe('the ledger database', () => {
   });
 
   it('keeps the answers of a version-3 ledger, as part 0 of each, readable as before', () => {
-    const path = join(dir.path, 'v3.sqlite');
-    const old = new Database(path);
-    for (const migration of MIGRATIONS.slice(0, 3)) old.exec(migration);
-    old.pragma('user_version = 3');
+    const { path, old } = ledgerAt(3, 'v3.sqlite');
     old.prepare(`INSERT INTO received_files (id, ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (1, 'T-1', 'cli', 'a.xml', 'x', 'R', 'now', 1, 'ACCEPTED')`).run();
     old.prepare(`INSERT INTO answers (file_id, kind, xml) VALUES (1, 'ACRF', '<ACRF/>'), (1, 'NOTI', '<NOTIFICATION/>')`).run();
     old.close();
@@ -43,10 +46,7 @@ describe('the ledger database', () => {
   });
 
   it('keeps the counters of a version-4 ledger, one row per worker window, as fla counters showed them', () => {
-    const path = join(dir.path, 'v4.sqlite');
-    const old = new Database(path);
-    for (const migration of MIGRATIONS.slice(0, 4)) old.exec(migration);
-    old.pragma('user_version = 4');
+    const { path, old } = ledgerAt(4, 'v4.sqlite');
     old.prepare(`INSERT INTO workers (company_id, inss, name, first_name) VALUES ('0403170701', '85073003328', 'Peeters', 'An')`).run();
     const row = old.prepare(`INSERT INTO counters (company_id, inss, window_start, year, right_type, granted, used) VALUES ('0403170701', '85073003328', ?, ?, ?, ?, ?)`);
     // The COUNTERS.md example after training 3: rows per type for the window (year 0) and per year.
@@ -82,10 +82,7 @@ describe('the ledger database', () => {
   });
 
   it('keeps the counters rows of a version-7 ledger through migration 8, byte for byte', () => {
-    const path = join(dir.path, 'v7.sqlite');
-    const old = new Database(path);
-    for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
-    old.pragma('user_version = 7');
+    const { path, old } = ledgerAt(7, 'v7.sqlite');
     old.prepare(`INSERT INTO received_files (id, ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (1, 'T-1', 'cli', 'a.xml', 'x', 'R', 'now', 1, 'ACCEPTED')`).run();
     const insert = old.prepare(`INSERT INTO counters VALUES ('0403170701', ?, 2024, 7600, 7600, 760, 760, 0, 0, 2640, '[[2024,3800,3000,0,0,0,0]]', ?, ?)`);
     insert.run('85073003328', 1, '[0,0,0,0,0,0,0]');
