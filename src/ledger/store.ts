@@ -30,13 +30,18 @@ export interface StoredCounters {
   readonly uncovered: number;
 }
 
-/** What a worker new to the ledger was given by the person being applied: all its window holds. */
+/** What a worker new to the ledger was given by the person being applied (its rights: HeldRights). */
 interface OwnRecords {
-  /** By "year type": the right in force (a later one of the same year and type replaces it). */
-  readonly rights: Map<string, GrantedRight>;
   /** By reference: the version in force, when it uses credit in a window. */
   readonly trainings: Map<string, UsingTraining>;
 }
+
+/**
+ * The rights in force in one window of the worker being applied, by "year type", with the ids of
+ * their rows: read once per window (none for a new worker) and kept up to date as the person's
+ * rights replace them, so that a replaced right needs no lookup and the recount no second read.
+ */
+type HeldRights = Map<string, { readonly ids: readonly number[]; readonly right: GrantedRight }>;
 
 /** A row of the counters table (migration 5): one per worker window. */
 export interface CounterRow {
@@ -93,9 +98,8 @@ export class LedgerStore {
       // Only a changed name is written: a worker declared again under the same name dirties no page.
       renameWorker: s(`UPDATE workers SET name = ?, first_name = ? WHERE company_id = ? AND inss = ? AND (name != ? OR first_name != ?)`),
       insertPerson: s(`INSERT INTO persons (form_id, sequence_nbr, company_id, inss, result_code) VALUES (?, ?, ?, ?, ?)`),
-      // Found first, then retired by id: an UPDATE that may change several rows opens a statement
-      // journal inside the form's savepoint, which made each retirement cost twice as much.
-      currentRights: s(`SELECT id FROM right_versions WHERE company_id = ? AND inss = ? AND year = ? AND right_type = ? AND current = 1`).pluck(),
+      // By id (HeldRights): an UPDATE that may change several rows opens a statement journal inside
+      // the form's savepoint, which made each retirement cost twice as much.
       retireRight: s(`UPDATE right_versions SET current = 0 WHERE id = ?`),
       insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
       currentTraining: s(`SELECT id, inss, cancelled, year, start_day, end_day, hours, uses_credit, right_type, title FROM training_versions WHERE company_id = ? AND user_reference = ? AND current = 1`),
@@ -103,7 +107,7 @@ export class LedgerStore {
       insertTraining: s(
         `INSERT INTO training_versions (form_id, company_id, user_reference, inss, action, cancelled, start_day, end_day, year, hours, uses_credit, right_type, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      windowRights: s(`SELECT year, right_type AS type, hours FROM right_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1`),
+      windowRights: s(`SELECT id, year, right_type AS type, hours FROM right_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1`),
       windowTrainings: s(
         `SELECT user_reference AS reference, start_day AS startDay, end_day AS endDay, year, hours, right_type AS rightType FROM training_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1 AND cancelled = 0 AND uses_credit = 1`,
       ),
@@ -203,7 +207,7 @@ export class LedgerStore {
     // person brings, without reading them back.
     const fresh = this.statements.insertWorker.run(companyId, inss, name, firstName).changes === 1;
     if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss, name, firstName);
-    const own: OwnRecords | null = fresh ? { rights: new Map(), trainings: new Map() } : null;
+    const own: OwnRecords | null = fresh ? { trainings: new Map() } : null;
     this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
     const touched = new Map<string, WorkerWindow>();
     const touch = (worker: string, year: number | null): void => {
@@ -211,24 +215,41 @@ export class LedgerStore {
       const start = windowStart(year, this.scheme);
       touched.set(`${worker}\u0000${start}`, { companyId, inss: worker, windowStart: start });
     };
+    const held = new Map<number, HeldRights>();
     for (const right of person.rights) {
       if (rejected.has(right)) continue;
       const year = Number(right.year?.text);
       const type = right.rightType?.text;
       const hours = durationHours(right.duration, referenceHoursForYear(person.employments, year));
       if (!Number.isInteger(year) || hours === null || !isRightType(type)) continue;
+      const start = windowStart(year, this.scheme);
+      let rights = held.get(start);
+      if (rights === undefined) held.set(start, (rights = fresh ? new Map() : this.heldRights(companyId, inss, start)));
       const key = `${year} ${type}`;
-      if (own === null || own.rights.has(key)) for (const id of this.statements.currentRights.all(companyId, inss, year, type)) this.statements.retireRight.run(id);
-      this.statements.insertRight.run(formId, companyId, inss, year, type, hours);
-      own?.rights.set(key, { year, type, hours });
+      for (const id of rights.get(key)?.ids ?? []) this.statements.retireRight.run(id);
+      const id = Number(this.statements.insertRight.run(formId, companyId, inss, year, type, hours).lastInsertRowid);
+      rights.set(key, { ids: [id], right: { year, type, hours } });
       touch(inss, year);
     }
     for (const training of person.trainings) {
       if (!rejected.has(training)) this.applyTraining(formId, companyId, inss, person, training, touch, own);
     }
     const after = new Map<string, WindowCounters>();
-    for (const [key, window] of touched) after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own) : this.recount(fileId, window));
+    for (const [key, window] of touched) {
+      const rights = window.inss === inss ? held.get(window.windowStart) : undefined;
+      after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own, rights) : this.recount(fileId, window, rights));
+    }
     return after;
+  }
+
+  private heldRights(companyId: string, inss: string, start: number): HeldRights {
+    const rights: HeldRights = new Map();
+    for (const right of this.statements.windowRights.all(companyId, inss, start, start + this.scheme.length) as Array<GrantedRight & { id: number }>) {
+      const key = `${right.year} ${right.type}`;
+      const before = rights.get(key);
+      rights.set(key, { ids: before === undefined ? [right.id] : [...before.ids, right.id], right });
+    }
+    return rights;
   }
 
   private applyTraining(formId: number, companyId: string, inss: string, person: NaturalPerson, training: Training, touch: (worker: string, year: number | null) => void, own: OwnRecords | null): void {
@@ -262,10 +283,10 @@ export class LedgerStore {
   }
 
   /** A window of a worker new to the ledger: counted from the person's own records, nothing to read before it. */
-  private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords): WindowCounters {
+  private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords, held: HeldRights | undefined): WindowCounters {
     const start = window.windowStart;
     const end = start + this.scheme.length;
-    const rights = [...own.rights.values()].filter((r) => r.year >= start && r.year < end);
+    const rights = held === undefined ? [] : [...held.values()].map((h) => h.right);
     const trainings = [...own.trainings.values()].filter((t) => t.year >= start && t.year < end);
     const counters = allocate(rights, trainings);
     const { LEGAL, SECTOR, EMPLOYER } = counters.types;
@@ -274,14 +295,14 @@ export class LedgerStore {
   }
 
   /**
-   * Re-allocates one worker window from the stored records and stores its counters. The figures
-   * before a file are those of the first time the file touches the window; they stay in the row
-   * while the file touches it again.
+   * Re-allocates one worker window from the stored records (its rights from `held` where the person
+   * being applied read them) and stores its counters. The figures before a file are those of the
+   * first time the file touches the window; they stay in the row while the file touches it again.
    */
-  recount(fileId: number | null, window: WorkerWindow): WindowCounters {
+  recount(fileId: number | null, window: WorkerWindow, held?: HeldRights): WindowCounters {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
-    const rights = this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[];
+    const rights = held === undefined ? (this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[]) : [...held.values()].map((h) => h.right);
     const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
       ...t,
       rightType: isRightType(t.rightType) ? t.rightType : null,
