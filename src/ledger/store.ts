@@ -236,8 +236,9 @@ export class LedgerStore {
     }
     const after = new Map<string, WindowCounters>();
     for (const [key, window] of touched) {
-      const rights = window.inss === inss ? held.get(window.windowStart) : undefined;
-      after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own, rights) : this.recount(fileId, window, rights));
+      const mine = window.inss === inss ? held.get(window.windowStart) : undefined;
+      const rights = mine === undefined ? undefined : [...mine.values()].map((h) => h.right);
+      after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own, rights ?? []) : this.recount(fileId, window, rights));
     }
     return after;
   }
@@ -283,10 +284,9 @@ export class LedgerStore {
   }
 
   /** A window of a worker new to the ledger: counted from the person's own records, nothing to read before it. */
-  private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords, held: HeldRights | undefined): WindowCounters {
+  private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords, rights: readonly GrantedRight[]): WindowCounters {
     const start = window.windowStart;
     const end = start + this.scheme.length;
-    const rights = held === undefined ? [] : [...held.values()].map((h) => h.right);
     const trainings = [...own.trainings.values()].filter((t) => t.year >= start && t.year < end);
     const counters = allocate(rights, trainings);
     const { LEGAL, SECTOR, EMPLOYER } = counters.types;
@@ -295,14 +295,14 @@ export class LedgerStore {
   }
 
   /**
-   * Re-allocates one worker window from the stored records (its rights from `held` where the person
-   * being applied read them) and stores its counters. The figures before a file are those of the
+   * Re-allocates one worker window from the stored records (its rights as given, where the person
+   * being applied holds them: HeldRights) and stores its counters. The figures before a file are those of the
    * first time the file touches the window; they stay in the row while the file touches it again.
    */
-  recount(fileId: number | null, window: WorkerWindow, held?: HeldRights): WindowCounters {
+  recount(fileId: number | null, window: WorkerWindow, held?: readonly GrantedRight[]): WindowCounters {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
-    const rights = held === undefined ? (this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[]) : [...held.values()].map((h) => h.right);
+    const rights = held ?? (this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[]);
     const trainings = (this.statements.windowTrainings.all(companyId, inss, start, end) as Array<Omit<UsingTraining, 'rightType'> & { rightType: string | null }>).map((t) => ({
       ...t,
       rightType: isRightType(t.rightType) ? t.rightType : null,
