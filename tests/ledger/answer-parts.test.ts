@@ -71,6 +71,47 @@ describe('a notification stored in parts', () => {
   });
 });
 
+describe('a notification that fails while its parts are being compressed', () => {
+  it('leaves the ledger as it was (FLA_ERR_ANSWER), and the same file goes through afterwards', async () => {
+    const db = openLedger(join(dir.path, 'failing.sqlite'));
+    const fileName = '02-secretariat-2026Q1.xml';
+    const file = join(dir.path, `failing-${fileName}`);
+    copyFileSync(join(ROOT, 'samples', fileName), file);
+    const count = () => db.prepare(`SELECT (SELECT count(*) FROM received_files) AS files, (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM counters) AS counters`).get();
+    const receivedAt = new Date();
+    const options = (ticket: string, failAfter: number) => ({
+      db,
+      sender: 'cli',
+      environment: 'R' as const,
+      fileName,
+      ticket,
+      receivedAt: receivedAt.toISOString(),
+      answerPartChars: 1024,
+      renderAnswers: (r: Parameters<typeof renderAnswers>[0], source: Parameters<typeof renderAnswers>[2]) => {
+        const answers = renderAnswers(r, { environment: 'R', fileName, receivedAt }, source);
+        // Several parts are compressed and some inserted before the writer refuses a value.
+        function* failing(): Generator<string> {
+          let n = 0;
+          for (const chunk of answers.notification!) {
+            if (++n > failAfter) throw new RangeError('answer: a value the writer refuses');
+            yield chunk;
+          }
+        }
+        return { ...answers, notification: failing() };
+      },
+    });
+    try {
+      await expect(engine.processFile(file, {}, options('FLA-FAIL-1', 40))).rejects.toMatchObject({ code: 'FLA_ERR_ANSWER' });
+      expect(count()).toEqual({ files: 0, answers: 0, counters: 0 });
+      await engine.processFile(file, {}, options('FLA-FAIL-2', Infinity));
+      expect(count()).toMatchObject({ files: 1 });
+      expect((count() as { answers: number }).answers).toBeGreaterThan(3);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('the spool of persons', () => {
   it('is removed by the next process when the one that made it was killed', () => {
     const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
