@@ -2,7 +2,7 @@
 // which the property test compares with the incremental figures.
 import type { Db } from './database.js';
 import { RIGHT_TYPES, type RightType } from './allocation.js';
-import { COUNTER_COLUMNS, LedgerStore, storedCounters, type CounterRow, type StoredCounters, type WorkerWindow } from './store.js';
+import { COUNTER_COLUMNS, LedgerStore, storedCounters, storedCountersOf, type CounterRow, type StoredCounters, type WorkerWindow } from './store.js';
 import { FLA_2024_WINDOWS, windowLabel, windowStart } from './windows.js';
 
 export interface CounterQuery {
@@ -65,29 +65,19 @@ export function recomputeAll(db: Db): Map<string, StoredCounters> {
     )
     .all() as Array<{ companyId: string; inss: string; year: number }>;
   const store = new LedgerStore(db);
-  db.exec('SAVEPOINT recompute');
-  try {
-    for (const w of windows) {
-      const start = windowStart(w.year);
-      const window = { companyId: w.companyId, inss: w.inss, windowStart: start };
-      const key = `${w.companyId}/${w.inss}/${start}`;
-      if (out.has(key)) continue;
-      store.recount(null, window);
-      out.set(key, store.readCounters(window));
-    }
-  } finally {
-    db.exec('ROLLBACK TO recompute');
-    db.exec('RELEASE recompute');
+  for (const w of windows) {
+    const start = windowStart(w.year);
+    const key = `${w.companyId}/${w.inss}/${start}`;
+    if (!out.has(key)) out.set(key, storedCountersOf(store.allocateWindow({ companyId: w.companyId, inss: w.inss, windowStart: start })));
   }
   return out;
 }
 
 /** The stored (incremental) counters of every worker window, keyed like recomputeAll. */
 export function storedAll(db: Db): Map<string, StoredCounters> {
-  const store = new LedgerStore(db);
   const out = new Map<string, StoredCounters>();
-  for (const w of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart FROM counters`).all() as WorkerWindow[]) {
-    out.set(`${w.companyId}/${w.inss}/${w.windowStart}`, store.readCounters(w));
+  for (const row of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart, ${COUNTER_COLUMNS} FROM counters`).all() as Array<WorkerWindow & CounterRow>) {
+    out.set(`${row.companyId}/${row.inss}/${row.windowStart}`, storedCounters(row));
   }
   return out;
 }

@@ -51,7 +51,6 @@ export class LedgerSession implements LedgerView {
   }
 
   startForm(form: FormHeader): void {
-    this.store.forgetTrainings();
     this.db.exec('SAVEPOINT form');
     this.formId = this.store.insertForm(this.fileId, this.sender, form, 1);
   }

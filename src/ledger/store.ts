@@ -53,8 +53,6 @@ export interface CounterRow {
   readonly eu: number;
   readonly uncovered: number;
   readonly years: string;
-  readonly changedBy: number | null;
-  readonly before: string | null;
 }
 
 /** The counters table's figures, as StoredCounters are made from them (`storedCounters`). */
@@ -111,12 +109,8 @@ export class LedgerStore {
       windowTrainings: s(
         `SELECT user_reference AS reference, start_day AS startDay, end_day AS endDay, year, hours, right_type AS rightType FROM training_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1 AND cancelled = 0 AND uses_credit = 1`,
       ),
-      readCounters: s(`SELECT ${COUNTER_COLUMNS}, changed_by AS changedBy, before_figures AS before FROM counters WHERE company_id = ? AND inss = ? AND window_start = ?`),
       insertCounters: s(
-        `INSERT INTO counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years, changed_by, before_figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      updateCounters: s(
-        `UPDATE counters SET legal_granted = ?, legal_used = ?, sector_granted = ?, sector_used = ?, employer_granted = ?, employer_used = ?, uncovered = ?, years = ?, changed_by = ?, before_figures = ? WHERE company_id = ? AND inss = ? AND window_start = ?`,
+        `INSERT INTO counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years, changed_by, before_figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
       ),
       // A file's counters without reading the row first: the figures before the file are the row's
       // own (windowFigures' layout) the first time the file changes it, and stay while it changes it again.
@@ -284,22 +278,27 @@ export class LedgerStore {
   }
 
   /** A window of a worker new to the ledger: counted from the person's own records, nothing to read before it. */
-  private countNew(fileId: number | null, window: WorkerWindow, own: OwnRecords, rights: readonly GrantedRight[]): WindowCounters {
+  private countNew(fileId: number, window: WorkerWindow, own: OwnRecords, rights: readonly GrantedRight[]): WindowCounters {
     const start = window.windowStart;
     const end = start + this.scheme.length;
     const trainings = [...own.trainings.values()].filter((t) => t.year >= start && t.year < end);
     const counters = allocate(rights, trainings);
-    const { LEGAL, SECTOR, EMPLOYER } = counters.types;
-    this.statements.insertCounters.run(window.companyId, window.inss, start, LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), fileId, null);
+    this.statements.insertCounters.run(window.companyId, window.inss, start, ...counterColumns(counters), fileId);
     return counters;
   }
 
   /**
-   * Re-allocates one worker window from the stored records (its rights as given, where the person
-   * being applied holds them: HeldRights) and stores its counters. The figures before a file are those of the
-   * first time the file touches the window; they stay in the row while the file touches it again.
+   * Re-allocates one worker window and stores its counters. The figures before a file are those of
+   * the first time the file touches the window; they stay in the row while the file touches it again.
    */
-  recount(fileId: number | null, window: WorkerWindow, held?: readonly GrantedRight[]): WindowCounters {
+  private recount(fileId: number, window: WorkerWindow, held?: readonly GrantedRight[]): WindowCounters {
+    const counters = this.allocateWindow(window, held);
+    this.statements.fileCounters.run(window.companyId, window.inss, window.windowStart, ...counterColumns(counters), fileId);
+    return counters;
+  }
+
+  /** One worker window allocated from the stored records (its rights as given, where the person being applied holds them: HeldRights). */
+  allocateWindow(window: WorkerWindow, held?: readonly GrantedRight[]): WindowCounters {
     const { companyId, inss, windowStart: start } = window;
     const end = start + this.scheme.length;
     const rights = held ?? (this.statements.windowRights.all(companyId, inss, start, end) as GrantedRight[]);
@@ -307,25 +306,7 @@ export class LedgerStore {
       ...t,
       rightType: isRightType(t.rightType) ? t.rightType : null,
     }));
-    const counters = allocate(rights, trainings);
-    const { LEGAL, SECTOR, EMPLOYER } = counters.types;
-    if (fileId !== null) {
-      this.statements.fileCounters.run(companyId, inss, start, LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), fileId);
-      return counters;
-    }
-    // A recomputation (no file) leaves what the row says about the last file as it is.
-    const row = this.statements.readCounters.get(companyId, inss, start) as CounterRow | undefined;
-    const changedBy = row?.changedBy ?? null;
-    const before = row?.before ?? null;
-    const figures = [LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters), changedBy, before] as const;
-    if (row === undefined) this.statements.insertCounters.run(companyId, inss, start, ...figures);
-    else this.statements.updateCounters.run(...figures, companyId, inss, start);
-    return counters;
-  }
-
-  readCounters(window: WorkerWindow): StoredCounters {
-    const row = this.statements.readCounters.get(window.companyId, window.inss, window.windowStart) as CounterRow | undefined;
-    return row === undefined ? storedCounters(NO_COUNTERS) : storedCounters(row);
+    return allocate(rights, trainings);
   }
 
   /** The windows of a worker that the file changed, with their figures before and after it (windowFigures). */
@@ -335,14 +316,26 @@ export class LedgerStore {
   }
 }
 
-const NO_COUNTERS: Omit<CounterRow, 'changedBy' | 'before'> = { lg: 0, lu: 0, sg: 0, su: 0, eg: 0, eu: 0, uncovered: 0, years: '[]' };
+const NO_COUNTERS: CounterRow = { lg: 0, lu: 0, sg: 0, su: 0, eg: 0, eu: 0, uncovered: 0, years: '[]' };
 
 /**
  * What the notification shows of a window, the layout of `before_figures` and of a WindowChange:
  * granted and used per type in RIGHT_TYPES order, then the uncovered hours.
  */
-function windowFigures(row: Omit<CounterRow, 'years' | 'changedBy' | 'before'>): number[] {
+function windowFigures(row: Omit<CounterRow, 'years'>): number[] {
   return [row.lg, row.lu, row.sg, row.su, row.eg, row.eu, row.uncovered];
+}
+
+/** A window's counters as the counters table's figure columns: windowFigures' seven, then `years`. */
+function counterColumns(counters: WindowCounters): [number, number, number, number, number, number, number, string] {
+  const { LEGAL, SECTOR, EMPLOYER } = counters.types;
+  return [LEGAL.granted, LEGAL.used, SECTOR.granted, SECTOR.used, EMPLOYER.granted, EMPLOYER.used, counters.uncovered, yearsJson(counters)];
+}
+
+/** A window's counters as they would be stored and read back (`storedCounters`). */
+export function storedCountersOf(counters: WindowCounters): StoredCounters {
+  const [lg, lu, sg, su, eg, eu, uncovered, years] = counterColumns(counters);
+  return storedCounters({ lg, lu, sg, su, eg, eu, uncovered, years });
 }
 
 /** The per-year figures of the counters table's `years` column, by year. */
@@ -357,7 +350,7 @@ function yearsJson(counters: WindowCounters): string {
 }
 
 /** A row as `fla counters` shows it; a year's types in the order the rows per type were read before migration 5. */
-export function storedCounters(row: Omit<CounterRow, 'changedBy' | 'before'>): StoredCounters {
+export function storedCounters(row: CounterRow): StoredCounters {
   const years: StoredCounters['years'] = {};
   for (const [year, lg, lu, sg, su, eg, eu] of JSON.parse(row.years) as number[][]) {
     years[String(year)] = { EMPLOYER: { granted: eg!, used: eu! }, LEGAL: { granted: lg!, used: lu! }, SECTOR: { granted: sg!, used: su! } };
