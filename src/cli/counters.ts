@@ -1,6 +1,7 @@
+import { ChunkWriter } from '../chunk-writer.js';
 import { FlaError } from '../errors.js';
 import { RIGHT_TYPES } from '../ledger/allocation.js';
-import { queryCounters, type CounterEntry, type CounterQuery } from '../ledger/counters.js';
+import { counterEntries, type CounterEntry, type CounterQuery } from '../ledger/counters.js';
 import { openLedger } from '../ledger/database.js';
 import { resolveSettings } from './config.js';
 
@@ -12,15 +13,13 @@ export async function countersCommand(flags: Record<string, unknown>): Promise<n
   if (flags.name !== undefined) query.name = String(flags.name);
   if (flags.year !== undefined) query.year = year('year', flags.year);
   if (flags.window !== undefined) query.windowStart = year('window', String(flags.window).split('-')[0]);
+  const format = String(flags.format ?? 'text');
   const db = openLedger(settings.db, { readonly: true });
-  let entries: CounterEntry[];
   try {
-    entries = queryCounters(db, query);
+    await (format === 'json' ? writeJson : writeTable)(counterEntries(db, query), new ChunkWriter(process.stdout));
   } finally {
     db.close();
   }
-  const format = String(flags.format ?? 'text');
-  process.stdout.write(format === 'json' ? `${JSON.stringify({ counters: entries.map(toJson) }, null, 2)}\n` : table(entries));
   return 0;
 }
 
@@ -44,15 +43,30 @@ function toJson(e: CounterEntry) {
   };
 }
 
-function table(entries: readonly CounterEntry[]): string {
-  if (entries.length === 0) return 'no counters match\n';
-  const f = (n: number): string => (n / 100).toFixed(2).padStart(8);
-  const lines = ['CompanyID   INSS         name                  window     type      granted     used  remaining  uncovered'];
+/** CLI.md "Counters JSON", entry by entry; the same text as JSON.stringify({ counters }, null, 2). */
+async function writeJson(entries: Iterable<CounterEntry>, out: ChunkWriter): Promise<void> {
+  let first = true;
   for (const e of entries) {
+    out.push(`${first ? '{\n  "counters": [\n' : ',\n'}${JSON.stringify(toJson(e), null, 2).replace(/^/gm, '    ')}`);
+    first = false;
+    if (out.full) await out.flush();
+  }
+  out.push(first ? '{\n  "counters": []\n}\n' : '\n  ]\n}\n');
+  await out.flush();
+}
+
+async function writeTable(entries: Iterable<CounterEntry>, out: ChunkWriter): Promise<void> {
+  const f = (n: number): string => (n / 100).toFixed(2).padStart(8);
+  let first = true;
+  for (const e of entries) {
+    if (first) out.push('CompanyID   INSS         name                  window     type      granted     used  remaining  uncovered\n');
+    first = false;
     RIGHT_TYPES.forEach((t, i) => {
       const who = i === 0 ? `${e.CompanyID}  ${e.INSS}  ${`${e.name} ${e.firstName}`.slice(0, 20).padEnd(20)}  ${e.window}` : ' '.repeat(56);
-      lines.push(`${who}  ${t.padEnd(8)} ${f(e.types[t].granted)} ${f(e.types[t].used)}   ${f(e.types[t].remaining)}${i === 0 ? `   ${f(e.uncovered)}` : ''}`);
+      out.push(`${who}  ${t.padEnd(8)} ${f(e.types[t].granted)} ${f(e.types[t].used)}   ${f(e.types[t].remaining)}${i === 0 ? `   ${f(e.uncovered)}` : ''}\n`);
     });
+    if (out.full) await out.flush();
   }
-  return `${lines.join('\n')}\n`;
+  if (first) out.push('no counters match\n');
+  await out.flush();
 }

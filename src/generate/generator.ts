@@ -1,7 +1,7 @@
 // The synthetic declaration generator: a social secretariat's quarterly file of any size, valid
 // against the XSD and free of findings unless asked to inject known faults. Deterministic for a
 // seed, and streamed in ~64 KB strings so that memory stays flat however many persons are asked.
-import { once } from 'node:events';
+import { ChunkWriter } from '../chunk-writer.js';
 import { makeCompanyId } from '../declaration/company-id.js';
 import { statutoryEntitlement, type EmploymentPeriod } from '../declaration/entitlement.js';
 import { makeInss } from '../declaration/inss.js';
@@ -39,7 +39,6 @@ export const ANOMALY_CODES = [
 ] as const;
 export type AnomalyCode = (typeof ANOMALY_CODES)[number];
 
-const CHUNK_CHARS = 64 * 1024;
 const PERSONS_PER_LARGE_FORM = 5000;
 const DAY_MS = 86_400_000;
 
@@ -586,29 +585,5 @@ class DayTable {
 
   dayOfMonth(day: number): number {
     return Number(this.iso(day).slice(8, 10));
-  }
-}
-
-/** Collects output into ~64 KB strings and waits for 'drain' when the stream asks to. */
-class ChunkWriter {
-  private chunk = '';
-  bytes = 0;
-
-  constructor(private readonly out: NodeJS.WritableStream) {}
-
-  push(text: string): void {
-    this.chunk += text;
-  }
-
-  get full(): boolean {
-    return this.chunk.length >= CHUNK_CHARS;
-  }
-
-  async flush(): Promise<void> {
-    if (this.chunk === '') return;
-    const chunk = this.chunk;
-    this.chunk = '';
-    this.bytes += Buffer.byteLength(chunk, 'utf8');
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
   }
 }

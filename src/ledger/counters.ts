@@ -26,7 +26,12 @@ export interface CounterEntry {
   readonly uncovered: number;
 }
 
-export function queryCounters(db: Db, query: CounterQuery): CounterEntry[] {
+/**
+ * Every worker window that matches, in the order of the large-company screen, one at a time: the
+ * rows are read as they are written out, so a ledger of a million workers costs no more memory
+ * than one of ten.
+ */
+export function* counterEntries(db: Db, query: CounterQuery): Generator<CounterEntry> {
   const where: string[] = [];
   const params: Array<string | number> = [];
   if (query.companyId !== undefined) where.push('u.company_id = ?') && params.push(query.companyId);
@@ -39,10 +44,10 @@ export function queryCounters(db: Db, query: CounterQuery): CounterEntry[] {
       `SELECT u.company_id AS companyId, u.inss, u.window_start AS windowStart, coalesce(w.name, '') AS name, coalesce(w.first_name, '') AS firstName, ${COUNTER_COLUMNS}
        FROM counters u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY u.company_id, w.name, u.inss, u.window_start LIMIT 100000`,
+       ORDER BY u.company_id, w.name, u.inss, u.window_start`,
     )
-    .all(...params) as Array<WorkerWindow & CounterRow & { name: string; firstName: string }>;
-  return rows.map((row) => toEntry(row, storedCounters(row), query.year));
+    .iterate(...params) as IterableIterator<WorkerWindow & CounterRow & { name: string; firstName: string }>;
+  for (const row of rows) yield toEntry(row, storedCounters(row), query.year);
 }
 
 function toEntry(row: WorkerWindow & { name: string; firstName: string }, counters: StoredCounters, year: number | undefined): CounterEntry {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storedAnswers } from '../../dist/ledger/answers.js';
-import { queryCounters } from '../../dist/ledger/counters.js';
+import { counterEntries } from '../../dist/ledger/counters.js';
 import { openLedger } from '../../dist/ledger/database.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../dist/ledger/migrations.js';
 import { BIN, ROOT, tempDir } from '../helpers.js';
@@ -60,7 +60,7 @@ describe('the ledger database', () => {
     old.close();
     const db = openLedger(path);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('uncovered', 'counter_changes')`).all()).toEqual([]);
-    const [entry, ...rest] = queryCounters(db, { inss: '85073003328' });
+    const [entry, ...rest] = [...counterEntries(db, { inss: '85073003328' })];
     expect(rest).toEqual([]);
     expect(JSON.stringify(entry)).toBe(
       JSON.stringify({

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openLedger } from '../../dist/ledger/database.js';
 import { BIN, ROOT, tempDir } from '../helpers.js';
 
 const dir = tempDir();
@@ -52,5 +53,37 @@ describe('fla process on the samples', () => {
     expect(after).toHaveLength(9);
     expect(after.filter((a) => a.endsWith('.ACRF.xml') && a.startsWith('01-minimal.xml.FLA-'))).toHaveLength(1);
     expect(readdirSync(out).filter((a) => !a.includes('.FLA-')).map((a) => readFileSync(join(out, a), 'utf8'))).toEqual(before);
+  });
+});
+
+describe('fla counters on a large ledger', () => {
+  // More windows than the first version of the query let through (it stopped at 100,000, silently).
+  const windows = 100_001;
+  const db = join(dir.path, 'large.sqlite');
+  const ledger = openLedger(db);
+  ledger.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${windows})
+    INSERT INTO counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years)
+    SELECT printf('%010d', 403170701 + i % 7), printf('%011d', i), 2024, 3800, i % 3800, 0, 0, 0, 0, 0, '[[2026,3800,' || (i % 3800) || ',0,0,0,0]]' FROM n`);
+  ledger.exec(`INSERT INTO workers (company_id, inss, name, first_name) SELECT company_id, inss, 'Name ' || (CAST(inss AS INTEGER) % 1000), 'First' FROM counters`);
+  ledger.close();
+
+  it('lists every window, in the order of the large-company screen, as CLI.md JSON', () => {
+    const run = spawnSync(process.execPath, [BIN, 'counters', '--db', db, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+    expect(run.status, run.stderr).toBe(0);
+    const { counters } = JSON.parse(run.stdout) as { counters: Array<{ CompanyID: string; INSS: string; types: { LEGAL: { used: number } } }> };
+    expect(counters).toHaveLength(windows);
+    expect(run.stdout).toBe(`${JSON.stringify({ counters }, null, 2)}\n`);
+    expect(new Set(counters.map((c) => c.INSS)).size).toBe(windows);
+    expect(counters.map((c) => c.CompanyID)).toEqual(counters.map((c) => c.CompanyID).sort());
+    const worker = counters.find((c) => c.INSS === '00000012345')!;
+    expect(worker.types.LEGAL).toEqual({ granted: 38, used: 9.45, remaining: 28.55 });
+  });
+
+  it('prints the table with three lines per window, and a clear line when nothing matches', () => {
+    const run = spawnSync(process.execPath, [BIN, 'counters', '--db', db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')).toHaveLength(1 + 3 * windows + 1);
+    expect(fla(['counters', '--db', db, '--name', 'nobody']).stdout).toBe('no counters match\n');
+    expect(JSON.parse(fla(['counters', '--db', db, '--name', 'nobody', '--format', 'json']).stdout)).toEqual({ counters: [] });
   });
 });

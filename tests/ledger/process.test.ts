@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../dist/engine.js';
 import { openLedger, type Db } from '../../dist/ledger/database.js';
-import { queryCounters, recomputeAll, storedAll } from '../../dist/ledger/counters.js';
+import { counterEntries, recomputeAll, storedAll } from '../../dist/ledger/counters.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
 const engine = new Engine();
@@ -61,7 +61,7 @@ async function processText(content: string, options: { environment?: 'R' | 'T' |
 }
 
 function counters() {
-  const [entry] = queryCounters(db, { inss: '85073003328' });
+  const [entry] = [...counterEntries(db, { inss: '85073003328' })];
   return entry;
 }
 
@@ -178,10 +178,10 @@ describe('workers', () => {
   it('keep the latest name declared for them, which fla counters --name searches', async () => {
     await processText(declaration('N1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')));
     await processText(declaration('N2', '20262', '2026-07-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Janssens</WorkerName>'));
-    expect(queryCounters(db, { name: 'jans' }).map((e) => [e.name, e.firstName])).toEqual([['Janssens', 'An']]);
-    expect(queryCounters(db, { name: 'peet' })).toEqual([]);
+    expect([...counterEntries(db, { name: 'jans' })].map((e) => [e.name, e.firstName])).toEqual([['Janssens', 'An']]);
+    expect([...counterEntries(db, { name: 'peet' })]).toEqual([]);
     await processText(declaration('N3', '20263', '2026-10-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerFirstName>An</WorkerFirstName>', '<WorkerFirstName>Anna</WorkerFirstName>'));
-    expect(queryCounters(db, { name: 'peet' }).map((e) => [e.name, e.firstName])).toEqual([['Peeters', 'Anna']]);
+    expect([...counterEntries(db, { name: 'peet' })].map((e) => [e.name, e.firstName])).toEqual([['Peeters', 'Anna']]);
   });
 });
 
@@ -193,6 +193,6 @@ describe('partial acceptance', () => {
     expect(report.status).toBe('PARTIALLY_ACCEPTED');
     expect(report.totals.persons).toEqual({ received: 2, accepted: 1, rejected: 1 });
     expect(counters()!.types.LEGAL.granted).toBe(3800);
-    expect(queryCounters(db, { inss: '90021512370' })).toEqual([]);
+    expect([...counterEntries(db, { inss: '90021512370' })]).toEqual([]);
   });
 });
