@@ -11,6 +11,7 @@ import type { Rule } from './rules/rule.js';
 import { RuleRunner, type Tally, type Totals } from './rules/runner.js';
 import type { Db } from './ledger/database.js';
 import { LedgerSession } from './ledger/session.js';
+import type { Environment } from './ledger/store.js';
 import { OutcomeCollector } from './ledger/outcomes.js';
 import type { FormOutcome, FormSource } from './answers/index.js';
 import type { Answers } from './ledger/answers.js';
@@ -54,7 +55,7 @@ export interface EngineOptions {
 export interface LedgerOptions {
   readonly db: Db;
   readonly sender: string;
-  readonly environment: 'R' | 'T' | 'S';
+  readonly environment: Environment;
   /** The name recorded and echoed in the answers (the drop folder's FI name; the CLI's file name). */
   readonly fileName: string;
   readonly ticket: string;

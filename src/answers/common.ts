@@ -6,7 +6,9 @@ import { formatMessage } from '../messages/catalogue.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { attrs, cap, leaf, MAX_XPATH_CHARS, text } from './xml.js';
 
-export type Environment = 'R' | 'T' | 'S';
+import type { Environment } from '../ledger/store.js';
+
+export type { Environment };
 
 export interface Processor {
   readonly version: string;

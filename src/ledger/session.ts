@@ -37,9 +37,9 @@ export class LedgerSession implements LedgerView {
     this.store = new LedgerStore(db);
   }
 
-  /** The ticket of an earlier positive receipt for the same name or content (ACRF-133). */
+  /** The ticket of an earlier positive receipt for the same name or content in the same environment (ACRF-133). */
   duplicateOf(sha256?: string): string | undefined {
-    return this.store.receivedBefore(this.sender, this.file.fileName, sha256 ?? '', this.fileId);
+    return this.store.receivedBefore(this.sender, this.file.environment, this.file.fileName, sha256 ?? '', this.fileId);
   }
 
   begin(): void {

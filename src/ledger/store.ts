@@ -8,12 +8,15 @@ import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../de
 import type { Db } from './database.js';
 import { FLA_2024_WINDOWS, windowStart, type WindowScheme } from './windows.js';
 
+/** Production (applied), test or simulation (answered, never applied). */
+export type Environment = 'R' | 'T' | 'S';
+
 export interface ReceivedFile {
   readonly ticket: string;
   readonly sender: string;
   readonly fileName: string;
   readonly sha256: string;
-  readonly environment: 'R' | 'T' | 'S';
+  readonly environment: Environment;
   readonly receivedAt: string;
 }
 
@@ -130,16 +133,19 @@ export class LedgerStore {
       insertFinding: s(`INSERT INTO findings (file_id, code, severity, scope, line, column_nbr, xpath, keys_json, value, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       referenceAccepted: s(`SELECT 1 FROM forms WHERE sender = ? AND reference_nbr = ? AND result_code > 0 LIMIT 1`),
       // Two lookups, each on its own index: an OR here made SQLite walk all of the sender's files.
-      receivedByName: s(`SELECT ticket FROM received_files WHERE sender = ? AND file_name = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
-      receivedBySha: s(`SELECT ticket FROM received_files WHERE sender = ? AND sha256 = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
+      receivedByName: s(`SELECT ticket FROM received_files WHERE sender = ? AND file_name = ? AND environment = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
+      receivedBySha: s(`SELECT ticket FROM received_files WHERE sender = ? AND sha256 = ? AND environment = ? AND receipt_code = 1 AND id != ? LIMIT 1`),
     };
   }
 
-  /** An earlier positive receipt of the same name or content, other than the file `exceptId`. */
-  receivedBefore(sender: string, fileName: string, sha256: string, exceptId = 0): string | undefined {
-    const byName = this.statements.receivedByName.get(sender, fileName, exceptId) as { ticket: string } | undefined;
+  /**
+   * An earlier positive receipt of the same name or content in the same environment, other than
+   * the file `exceptId`: a file tried out in T or S must still go through in production.
+   */
+  receivedBefore(sender: string, environment: Environment, fileName: string, sha256: string, exceptId = 0): string | undefined {
+    const byName = this.statements.receivedByName.get(sender, fileName, environment, exceptId) as { ticket: string } | undefined;
     if (byName !== undefined || sha256 === '') return byName?.ticket;
-    return (this.statements.receivedBySha.get(sender, sha256, exceptId) as { ticket: string } | undefined)?.ticket;
+    return (this.statements.receivedBySha.get(sender, sha256, environment, exceptId) as { ticket: string } | undefined)?.ticket;
   }
 
   referenceAccepted(sender: string, referenceNbr: string): boolean {

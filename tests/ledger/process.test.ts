@@ -116,10 +116,21 @@ describe('one transaction per file', () => {
       expect(report.status).not.toBe('REJECTED');
       expect(report.applied).toBe(false);
     }
-    // Only their receipts are recorded (so that a repeated upload is still refused): no form, right or counter.
+    // Only their receipts are recorded (so that a repeated test upload is still refused): no form, right or counter.
     const after = JSON.parse(snapshot());
     expect(after[0].n).toBe(before[0].n + 2);
     expect(after.slice(1)).toEqual(before.slice(1));
+  });
+
+  it('a file tried out in T and S still goes through in production; ACRF-133 only within one environment', async () => {
+    const text = declaration('TRIED', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00'));
+    const codes = (report: { findings: ReadonlyArray<{ code: string }> }) => report.findings.map((f) => f.code);
+    for (const environment of ['T', 'S'] as const) expect(codes(await processText(text, { environment, name: 'tried.xml' }))).not.toContain('ACRF-133');
+    const production = await processText(text, { name: 'tried.xml' });
+    expect(codes(production)).not.toContain('ACRF-133');
+    expect(production.applied).toBe(true);
+    expect(codes(await processText(text, { environment: 'T', name: 'tried.xml' }))).toEqual(['ACRF-133']);
+    expect(codes(await processText(text, { name: 'tried-again.xml' }))).toEqual(['ACRF-133']);
   });
 
   it('a file refused at receipt applies nothing', async () => {
