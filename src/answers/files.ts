@@ -1,6 +1,8 @@
 // Renders a processed file's answers (stored by the engine in the same transaction) and writes
 // them from the ledger: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive (ACK.md).
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ProcessReport } from '../engine.js';
 import type { Answers, StoredAnswers } from '../ledger/answers.js';
 import { FlaError } from '../errors.js';
@@ -33,6 +35,22 @@ export function renderAnswers(report: ProcessReport, context: AnswerContext, sou
   const receipt = writeReceipt({ ...header, receivedAt: context.receivedAt, report, resultCode: positive ? 1 : 0 });
   if (!positive) return { receipt };
   return { receipt, notification: notificationChunks({ ...header, processedAt: new Date(), report, source }) };
+}
+
+/**
+ * Makes sure every folder the answers go to exists and can be written before any file is applied:
+ * once a file is committed its answers must not be lost to a folder that was never writable.
+ */
+export async function prepareAnswerFolders(inputs: readonly string[], outDir?: string): Promise<void> {
+  const folders = outDir !== undefined ? [outDir] : [...new Set(inputs.map((input) => dirname(input)))];
+  for (const folder of folders) {
+    try {
+      if (outDir !== undefined) await mkdir(folder, { recursive: true });
+      await access(folder, constants.W_OK);
+    } catch (error) {
+      throw new FlaError('FLA_ERR_WRITE', `cannot write answers into ${folder}: ${(error as Error).message}; no file was processed`);
+    }
+  }
 }
 
 /** Next to the input, or in `outDir`; an answer never replaces another (the ticket goes in the name). */

@@ -2,7 +2,7 @@ import { ChunkWriter } from '../chunk-writer.js';
 import { FlaError } from '../errors.js';
 import { RIGHT_TYPES } from '../ledger/allocation.js';
 import { counterEntries, type CounterEntry, type CounterQuery } from '../ledger/counters.js';
-import { openLedger } from '../ledger/database.js';
+import { ledgerError, openLedger } from '../ledger/database.js';
 import { resolveSettings } from './config.js';
 
 export async function countersCommand(flags: Record<string, unknown>): Promise<number> {
@@ -17,6 +17,8 @@ export async function countersCommand(flags: Record<string, unknown>): Promise<n
   const db = openLedger(settings.db, { readonly: true });
   try {
     await (format === 'json' ? writeJson : writeTable)(counterEntries(db, query), new ChunkWriter(process.stdout));
+  } catch (error) {
+    throw ledgerError(error, settings.db);
   } finally {
     db.close();
   }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { Engine, type FileReport } from '../engine.js';
-import { openLedger } from '../ledger/database.js';
+import { ledgerError, openLedger } from '../ledger/database.js';
 import { githubReporter } from '../report/github.js';
 import { jsonReporter } from '../report/json.js';
 import { junitReporter } from '../report/junit.js';
@@ -22,8 +22,8 @@ export async function validateCommand(args: readonly string[], flags: Record<str
     throw error;
   });
   // With --db the ledger rules run against the stored history inside a transaction that is
-  // always rolled back: validate never changes anything.
-  const db = flags.db === undefined ? null : openLedger(String(flags.db));
+  // always rolled back: validate never changes anything, nor creates or migrates a ledger.
+  const db = flags.db === undefined ? null : openLedger(String(flags.db), { asFound: true });
   const reports: FileReport[] = [];
   const options = engineOptions(settings);
   try {
@@ -34,6 +34,8 @@ export async function validateCommand(args: readonly string[], flags: Record<str
           : await engine.processFile(file, options, { db, sender: String(flags.sender ?? 'cli'), environment: 'R', fileName: basename(file), ticket: 'validate', receivedAt: new Date().toISOString(), dryRun: true }),
       );
     }
+  } catch (error) {
+    throw db === null ? error : ledgerError(error, String(flags.db));
   } finally {
     engine.close();
     db?.close();

@@ -7,17 +7,24 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   readonly readonly?: boolean;
+  /**
+   * Writable, but only for transactions that are rolled back (`fla validate --db`): the ledger
+   * must exist at the current schema, since creating or migrating it would be a change.
+   */
+  readonly asFound?: boolean;
 }
 
 export function openLedger(path: string, options: OpenOptions = {}): Db {
   let db: Db;
+  const mustExist = options.readonly === true || options.asFound === true;
   try {
-    db = new Database(path, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
+    db = new Database(path, { readonly: options.readonly === true, fileMustExist: mustExist });
   } catch (error) {
-    throw new FlaError('FLA_ERR_DB', `cannot open the ledger ${path}: ${(error as Error).message}`);
+    if (mustExist && (error as { code?: string }).code === 'SQLITE_CANTOPEN') throw new FlaError('FLA_ERR_DB', `there is no ledger at ${path} (fla process creates one)`);
+    throw ledgerError(error, path);
   }
   try {
-    if (options.readonly !== true) db.pragma('journal_mode = WAL');
+    if (!mustExist) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // better-sqlite3 builds SQLite with a 16 MB page cache; 4 MB processes the 200 MB bench file
@@ -25,12 +32,27 @@ export function openLedger(path: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -4000');
     // NORMAL is durable in WAL mode across process crashes (only an OS crash may lose the last commit).
     db.pragma('synchronous = NORMAL');
-    migrate(db, path, options.readonly === true);
+    migrate(db, path, mustExist);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw ledgerError(error, path);
   }
+}
+
+/** SQLite's failures as the operator can act on them (FLA_ERR_DB); anything else unchanged. */
+export function ledgerError(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof FlaError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const message = (error as Error).message;
+  if (code.startsWith('SQLITE_BUSY')) return new FlaError('FLA_ERR_DB', `the ledger ${path} is locked by another process (waited 5 s): ${message}`);
+  if (code.startsWith('SQLITE_NOTADB')) return new FlaError('FLA_ERR_DB', `${path} is not an SQLite ledger: ${message}`);
+  if (code.startsWith('SQLITE_CORRUPT')) return new FlaError('FLA_ERR_DB', `the ledger ${path} is damaged: ${message}; restore it from a backup`);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+    return new FlaError('FLA_ERR_DB', `cannot write the ledger ${path} or its -wal and -shm files beside it: ${message}`);
+  }
+  if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) return new FlaError('FLA_ERR_DB', `cannot write the ledger ${path} (disk full or failing?): ${message}`);
+  return new FlaError('FLA_ERR_DB', `the ledger ${path} failed: ${message} (${code})`);
 }
 
 function migrate(db: Db, path: string, readonly: boolean): void {

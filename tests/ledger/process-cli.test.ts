@@ -1,10 +1,13 @@
 // `fla process` as a process: the samples into a fresh ledger, every answer valid against the ack
 // XSD, a second run refused with ACRF-133 without replacing the first answers.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openLedger } from '../../dist/ledger/database.js';
+import { MIGRATIONS } from '../../dist/ledger/migrations.js';
 import { BIN, ROOT, tempDir } from '../helpers.js';
 
 const dir = tempDir();
@@ -85,5 +88,66 @@ describe('fla counters on a large ledger', () => {
     expect(run.stdout.split('\n')).toHaveLength(1 + 3 * windows + 1);
     expect(fla(['counters', '--db', db, '--name', 'nobody']).stdout).toBe('no counters match\n');
     expect(JSON.parse(fla(['counters', '--db', db, '--name', 'nobody', '--format', 'json']).stdout)).toEqual({ counters: [] });
+  });
+});
+
+describe('a ledger that cannot be used: a coded line, exit 2, nothing changed', () => {
+  const coded = (run: { status: number | null; stderr: string }, pattern: RegExp): void => {
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('a file that is not SQLite, for process, validate --db and counters', () => {
+    const junk = join(dir.path, 'junk.sqlite');
+    writeFileSync(junk, 'not a ledger\n'.repeat(100));
+    for (const args of [['process', 'samples/01-minimal.xml', '--out', join(dir.path, 'junk-answers')], ['validate', 'samples/01-minimal.xml'], ['counters']]) {
+      coded(fla([...args, '--db', junk]), /^fla: FLA_ERR_DB: .*junk\.sqlite is not an SQLite ledger/);
+    }
+    expect(readFileSync(junk, 'utf8')).toBe('not a ledger\n'.repeat(100));
+    const answers = join(dir.path, 'junk-answers');
+    expect(existsSync(answers) ? readdirSync(answers) : []).toEqual([]);
+  });
+
+  it('validate --db neither creates nor migrates a ledger', () => {
+    const missing = join(dir.path, 'missing.sqlite');
+    coded(fla(['validate', 'samples/01-minimal.xml', '--db', missing]), /^fla: FLA_ERR_DB: there is no ledger at .*missing\.sqlite/);
+    expect(existsSync(missing)).toBe(false);
+    const older = join(dir.path, 'older.sqlite');
+    const old = new Database(older);
+    for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
+    old.pragma('user_version = 7');
+    old.close();
+    coded(fla(['validate', 'samples/01-minimal.xml', '--db', older]), /FLA_ERR_DB: .* has schema version 7 and needs migrating/);
+    const after = new Database(older, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    after.close();
+  });
+
+  it('a ledger another process holds: FLA_ERR_DB once the wait is over, and the file is not applied', async () => {
+    const locked = join(dir.path, 'locked.sqlite');
+    openLedger(locked).close();
+    const holder = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(locked)}); d.exec('BEGIN EXCLUSIVE'); console.log('held'); setTimeout(() => {}, 60000);`], { cwd: ROOT });
+    try {
+      await once(holder.stdout, 'data');
+      const run = spawn(process.execPath, [BIN, 'process', 'samples/01-minimal.xml', '--db', locked, '--out', join(dir.path, 'locked-answers')], { cwd: ROOT });
+      let stderr = '';
+      run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [status] = (await once(run, 'exit')) as [number];
+      coded({ status, stderr }, /^fla: FLA_ERR_DB: the ledger .*locked\.sqlite is locked by another process/);
+    } finally {
+      holder.kill();
+    }
+    const db = new Database(locked, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM received_files').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('a folder the answers cannot go to is found before any file is applied', () => {
+    const notAFolder = join(dir.path, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    const db = join(dir.path, 'never.sqlite');
+    coded(fla(['process', 'samples/01-minimal.xml', '--db', db, '--out', notAFolder]), /^fla: FLA_ERR_WRITE: cannot write answers into .*not-a-folder: .*; no file was processed/);
+    expect(existsSync(db)).toBe(false);
   });
 });
