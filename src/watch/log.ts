@@ -3,9 +3,16 @@
 import pino, { type Logger } from 'pino';
 
 const INSZ = /(?<!\d)(\d{2})\d{7}(\d{2})(?!\d)/g;
+/**
+ * The same number as people print it: 68.12.18-713.65, 681218-71365, 681218 713 65. Bounded by
+ * anything but a word character or a further digit group, so that tickets (…-000001-12345abc) stay.
+ */
+const PRINTED_INSZ = /(?<!\w|\d[.\- ])\d{2}(?:\.\d{2}\.\d{2}-\d{3}\.|\d{4}-\d{3}|\d{4} \d{3} )\d{2}(?!\w|[.\- ]\d)/g;
 
 export function maskInsz(text: string): string {
-  return text.replace(INSZ, '$1*******$2');
+  return text
+    .replace(INSZ, '$1*******$2')
+    .replace(PRINTED_INSZ, (found) => `${found.slice(0, 2)}${found.slice(2, -2).replace(/\d/g, '*')}${found.slice(-2)}`);
 }
 
 function maskDeep(value: unknown): unknown {

@@ -3,6 +3,7 @@
 // by date. Nothing a sender sent is ever deleted, only moved.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { maskInsz } from './log.js';
 
 export type Area = 'IN' | 'INTEST';
 
@@ -79,9 +80,11 @@ export class StateFolder {
     return to;
   }
 
+  /** Masked as the log is: monitoring reads it, and an error message may quote a file name or a value. */
   writeHealth(health: Health): void {
     const path = join(this.root, 'health.json');
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(health, null, 2)}\n`);
+    const text = JSON.stringify(health, (_key, value: unknown) => (typeof value === 'string' ? maskInsz(value) : value), 2);
+    writeFileSync(`${path}.tmp`, `${text}\n`);
     renameSync(`${path}.tmp`, path);
   }
 }

@@ -1,7 +1,7 @@
 // fla watch with real processes and real folders (DROPFOLDER.md): names, GO/TD, parts, refusals,
 // duplicates, environments, logs, the single-instance lock and SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT, tempDir } from '../helpers.js';
@@ -149,6 +149,35 @@ describe('the log', () => {
     expect(out).toContain('85*******28');
     expect(out).toContain('x 90*******70 y');
     expect(out).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
+  });
+
+  it('masks the printed forms of the number too, and leaves tickets, times and file names alone', async () => {
+    const { maskInsz } = await import('../../dist/watch/log.js');
+    expect(maskInsz('INSS 68.12.18-713.65, 681218-71365 or (681218 713 65)')).toBe('INSS 68.**.**-***.65, 68****-***65 or (68**** *** 65)');
+    expect(maskInsz('FI.FLAD.68.12.18-713.65.txt')).toBe('FI.FLAD.68.**.**-***.65.txt');
+    for (const kept of [
+      'FLA-20261124T000930487Z-000001-12345abc',
+      'FO.ACRF.012345.20260420.00008.R.FLA-20260420T101010101Z-000000-00000000',
+      '2026-11-24T00:09:30.996Z',
+      '.FO.ACRF.012345.20260420.00001.R.15049.80a8b5649e0d.tmp',
+      'pid 123456 789 12 34',
+      'took 123456 ms, 100 files',
+    ]) expect(maskInsz(kept)).toBe(kept);
+  });
+});
+
+describe('fla watch when a submission fails', () => {
+  it('masks the national register number in health.json as in the log (no OUT folder to answer in)', () => {
+    rmSync(join(root, SENDER, 'OUT'), { recursive: true });
+    put('IN', 'FI.FLAD.012345.20260420.00013.R.1.1', declaration('00013'));
+    put('IN', 'GO.FLAD.012345.20260420.00013.R.1');
+    put('IN', 'FI.FLAD.68121871365.txt', 'not a declaration');
+    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
+    const errors = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === 'error');
+    expect(errors.map((l) => l.stage)).toEqual(['answer', 'answer']);
+    const health = readFileSync(join(root, '.fla-state', 'health.json'), 'utf8');
+    expect(JSON.parse(health)).toMatchObject({ inProgress: 2, lastError: expect.stringContaining('FO.ACRF.68*******65.txt') });
+    expect(health).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
   });
 });
 
