@@ -56,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--rescan <seconds>', 'periodic rescan besides file events', '30')
     .option('--stable <seconds>', 'a file counts as complete once unchanged this long', '0.2')
     .option('--poll', 'watch by polling only (network file systems)')
-    .option('--once', 'process what waits, then exit (cron, tests)')
+    .option('--once', 'process what waits, then exit (cron, tests): 0, or 2 when a submission failed')
     .addHelpText('after', '\nExample:\n  fla watch /srv/sftp --db /var/lib/fla/fla.sqlite\n  fla watch /srv/sftp --once')
     .action(async (root: string, options: Record<string, unknown>) => set(await (await import('./watch.js')).watchCommand(root, { ...options, verbose: program.opts().verbose === true })));
 

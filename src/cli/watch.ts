@@ -38,25 +38,36 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   try {
     if (flags.once === true) {
       await daemon.runOnce();
-      await shutdown();
-      return 0;
+    } else {
+      await daemon.start();
+      logger.info({ event: 'started', root: rootDir, db: settings.db, rescanMs, stableMs, poll: flags.poll === true }, 'started');
+      const signal = await new Promise<string>((done) => {
+        process.once('SIGTERM', () => done('SIGTERM'));
+        process.once('SIGINT', () => done('SIGINT'));
+      });
+      logger.info({ event: 'stopping', signal }, 'stopping');
     }
-    await daemon.start();
-    logger.info({ event: 'started', root: rootDir, db: settings.db, rescanMs, stableMs, poll: flags.poll === true }, 'started');
-    await new Promise<void>((done) => {
-      const stop = (signal: string): void => {
-        logger.info({ event: 'stopping', signal }, 'stopping');
-        void shutdown().then(done);
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-    });
-    logger.info({ event: 'stopped' }, 'stopped');
-    return 0;
   } catch (error) {
     await shutdown().catch(() => undefined);
     throw error;
   }
+  await shutdown();
+  if (flags.once !== true) {
+    logger.info({ event: 'stopped' }, 'stopped');
+    return 0;
+  }
+  // Refusals and anomalies are answered to the sender; what could not be done at all is the
+  // operator's, and cron sees nothing but the exit code.
+  const { submissions, scans } = daemon.failures();
+  if (submissions + scans > 0) throw new FlaError('FLA_ERR_WATCH', `${failedWhat(submissions, scans)}; see the log (event "error")`);
+  return 0;
+}
+
+function failedWhat(submissions: number, scans: number): string {
+  const what: string[] = [];
+  if (submissions > 0) what.push(submissions === 1 ? '1 submission failed and waits to be taken again' : `${submissions} submissions failed and wait to be taken again`);
+  if (scans > 0) what.push('the drop folder could not be scanned');
+  return what.join(', and ');
 }
 
 function seconds(name: string, value: unknown): number {

@@ -52,6 +52,9 @@ export class DropFolderDaemon {
   private processed = 0;
   private lastScan: string | null = null;
   private lastError: string | null = null;
+  /** Submissions that failed operationally (left where they were), and scans that failed. */
+  private readonly failedTickets = new Set<string>();
+  private failedScans = 0;
   private waiting = 0;
   private readonly startedAt = new Date().toISOString();
 
@@ -102,6 +105,11 @@ export class DropFolderDaemon {
         if (this.processed === before) return;
       }
     }
+  }
+
+  /** What failed operationally since start: `fla watch --once` exits 2 when anything did. */
+  failures(): { readonly submissions: number; readonly scans: number } {
+    return { submissions: this.failedTickets.size, scans: this.failedScans };
   }
 
   /** SIGTERM: finish the submission in hand, then stop. */
@@ -327,6 +335,8 @@ export class DropFolderDaemon {
   private fail(stage: string, error: unknown, manifest?: Manifest): void {
     const message = error instanceof Error ? error.message : String(error);
     this.lastError = `${new Date().toISOString()} ${stage}: ${message}`;
+    if (manifest !== undefined) this.failedTickets.add(manifest.ticket);
+    else this.failedScans++;
     this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender } : {}), error: message }, `${stage} failed`);
   }
 

@@ -179,6 +179,18 @@ describe('fla watch when a submission fails', () => {
     expect(JSON.parse(health)).toMatchObject({ inProgress: 2, lastError: expect.stringContaining('FO.ACRF.68*******65.txt') });
     expect(health).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
   });
+
+  it('--once exits 2 with one coded line when a submission could not be answered, and 0 once the next run answers it', () => {
+    rmSync(join(root, SENDER, 'OUT'), { recursive: true });
+    put('IN', 'FI.FLAD.012345.20260420.00014.R.1.1', declaration('00014'));
+    put('IN', 'GO.FLAD.012345.20260420.00014.R.1');
+    const failed = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toBe('fla: FLA_ERR_WATCH: 1 submission failed and waits to be taken again; see the log (event "error")\n');
+    mkdirSync(join(root, SENDER, 'OUT'));
+    expect(once().map((l) => l.event)).toEqual(expect.arrayContaining(['recovering', 'answered']));
+    expect(files('OUT')).toHaveLength(4);
+  });
 });
 
 describe('fla watch as a daemon', () => {
