@@ -8,6 +8,7 @@ import { renderAnswers } from '../answers/files.js';
 import { newTicket } from '../answers/ticket.js';
 import { syncFolderSync, writeAnswerFileSync } from '../answers/write-file.js';
 import { Engine, type LedgerOptions, type ProcessReport } from '../engine.js';
+import { FlaError, type ErrorCode } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { storedAnswers, type StoredAnswers } from '../ledger/answers.js';
 import type { Db } from '../ledger/database.js';
@@ -334,10 +335,11 @@ export class DropFolderDaemon {
 
   private fail(stage: string, error: unknown, manifest?: Manifest): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.lastError = `${new Date().toISOString()} ${stage}: ${message}`;
+    const code = errorCode(stage, error);
+    this.lastError = `${new Date().toISOString()} ${stage}: ${code}: ${message}`;
     if (manifest !== undefined) this.failedTickets.add(manifest.ticket);
     else this.failedScans++;
-    this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender } : {}), error: message }, `${stage} failed`);
+    this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender } : {}), code, error: message }, `${stage} failed`);
   }
 
   private writeHealth(): void {
@@ -353,9 +355,21 @@ export class DropFolderDaemon {
     try {
       this.options.state.writeHealth(health);
     } catch (error) {
-      this.options.logger.error({ event: 'error', stage: 'health', error: (error as Error).message }, 'health file not written');
+      this.options.logger.error({ event: 'error', stage: 'health', code: errorCode('health', error), error: (error as Error).message }, 'health file not written');
     }
   }
+}
+
+/**
+ * The code an error is logged with. A file system error is no bug of ours (OUT removed, a full disk):
+ * it is a read while scanning or processing, a write (answer, claim, move, health file) otherwise.
+ */
+export function errorCode(stage: string, error: unknown): ErrorCode {
+  if (error instanceof FlaError) return error.code;
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return 'FLA_ERR_DB';
+  if (typeof code === 'string' && typeof syscall === 'string') return ['scan', 'watcher', 'process'].includes(stage) ? 'FLA_ERR_READ' : 'FLA_ERR_WRITE';
+  return 'FLA_ERR_INTERNAL';
 }
 
 /** The start of an answer, where its Ticket is: enough to tell whose it is without reading it all. */

@@ -174,7 +174,7 @@ describe('fla watch when a submission fails', () => {
     put('IN', 'FI.FLAD.68121871365.txt', 'not a declaration');
     const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
     const errors = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === 'error');
-    expect(errors.map((l) => l.stage)).toEqual(['answer', 'answer']);
+    expect(errors.map((l) => [l.stage, l.code])).toEqual([['answer', 'FLA_ERR_WRITE'], ['answer', 'FLA_ERR_WRITE']]);
     const health = readFileSync(join(root, '.fla-state', 'health.json'), 'utf8');
     expect(JSON.parse(health)).toMatchObject({ inProgress: 2, lastError: expect.stringContaining('FO.ACRF.68*******65.txt') });
     expect(health).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
@@ -191,6 +191,24 @@ describe('fla watch when a submission fails', () => {
     expect(once().map((l) => l.event)).toEqual(expect.arrayContaining(['recovering', 'answered']));
     expect(files('OUT')).toHaveLength(4);
   });
+
+  it('logs a locked ledger with FLA_ERR_DB, and --once exits 2', async () => {
+    once();
+    put('IN', 'FI.FLAD.012345.20260420.00015.R.1.1', declaration('00015'));
+    put('IN', 'GO.FLAD.012345.20260420.00015.R.1');
+    const { default: Database } = await import('better-sqlite3');
+    const holder = new Database(db);
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^fla: FLA_ERR_WATCH: 1 submission failed/);
+      const errors = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === 'error');
+      expect(errors).toEqual([expect.objectContaining({ stage: 'process', code: 'FLA_ERR_DB', error: 'database is locked', sender: SENDER })]);
+    } finally {
+      holder.close();
+    }
+  }, 30_000);
 });
 
 describe('fla watch as a daemon', () => {
