@@ -216,10 +216,21 @@ export class DropFolderDaemon {
   private async recover(): Promise<void> {
     this.removeStaleTemporaries();
     for (const manifest of this.options.state.inProgress()) {
-      this.options.state.moveIn(manifest, this.senderFolder(manifest));
+      try {
+        this.options.state.moveIn(manifest, this.senderFolder(manifest));
+      } catch (error) {
+        // One claim that cannot be finished must not keep the others waiting: it stays as it is,
+        // files and manifest, for the next start or an operator.
+        this.fail('recover', error, manifest);
+        continue;
+      }
       this.log('recovering', manifest);
       const processed = await this.complete(manifest);
-      if (processed !== null) this.deliver([processed]);
+      try {
+        if (processed !== null) this.deliver([processed]);
+      } catch (error) {
+        this.fail('answer', error, manifest);
+      }
     }
   }
 

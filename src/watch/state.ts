@@ -61,7 +61,8 @@ export class StateFolder {
         out.push(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest);
       } catch {
         // A claim that crashed before its manifest was whole holds no sender file yet: drop it.
-        if (readdirSync(dir).every((name) => name === 'manifest.json')) rmSync(dir, { recursive: true, force: true });
+        // Anything else (a stray file, an unreadable folder) is no claim of ours: left alone.
+        if (listOrNull(dir)?.every((name) => name === 'manifest.json') === true) rmSync(dir, { recursive: true, force: true });
       }
     }
     return out;
@@ -97,4 +98,12 @@ export interface Health {
   readonly inProgress: number;
   readonly processed: number;
   readonly lastError: string | null;
+}
+
+function listOrNull(dir: string): string[] | null {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return null;
+  }
 }

@@ -192,6 +192,47 @@ describe('fla watch when a submission fails', () => {
     expect(files('OUT')).toHaveLength(4);
   });
 
+  it('recovers the other claims when one cannot be finished, and leaves that one as it is', () => {
+    const processing = join(root, '.fla-state', 'processing');
+    const claim = (ticket: string, sequence: string, moved: readonly string[]): string => {
+      const fi = `FI.FLAD.012345.20260420.${sequence}.R.1.1`;
+      const go = `GO.FLAD.012345.20260420.${sequence}.R.1`;
+      const manifest = { ticket, sender: SENDER, area: 'IN', base: `012345.20260420.${sequence}.R.1`, environment: 'R', files: [fi, go], parts: [fi], claimedAt: '2026-04-20T10:00:00.000Z' };
+      mkdirSync(join(processing, ticket), { recursive: true });
+      writeFileSync(join(processing, ticket, 'manifest.json'), JSON.stringify(manifest));
+      for (const name of [fi, go]) {
+        if (moved.includes(name)) writeFileSync(join(processing, ticket, name), name === fi ? declaration(sequence) : '');
+        else put('IN', name, name === fi ? declaration(sequence) : '');
+      }
+      return fi;
+    };
+    // Crashed half-way through its claim: the GO moved in, the FI not, and now a folder of the
+    // FI's name in the way of the rename.
+    const bad = 'FLA-20260420T100000000Z-000000-0000000a';
+    const blocked = claim(bad, '00016', ['GO.FLAD.012345.20260420.00016.R.1']);
+    mkdirSync(join(processing, bad, blocked));
+    claim('FLA-20260420T100000000Z-000001-0000000b', '00017', []);
+    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^fla: FLA_ERR_WATCH: 1 submission failed/);
+    const log = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(log.filter((l) => l.event === 'error')).toEqual([expect.objectContaining({ stage: 'recover', code: 'FLA_ERR_WRITE', ticket: bad, sender: SENDER })]);
+    expect(files('OUT')).toEqual(['FO.ACRF.012345.20260420.00017.R', 'FO.NOTI.012345.20260420.00017.R', 'GO.ACRF.012345.20260420.00017.R', 'GO.NOTI.012345.20260420.00017.R']);
+    expect(readdirSync(processing)).toEqual([bad]);
+    expect(readdirSync(join(processing, bad)).sort()).toEqual([blocked, 'GO.FLAD.012345.20260420.00016.R.1', 'manifest.json']);
+    expect(files('IN')).toEqual([blocked]);
+  });
+
+  it('starts despite a stray file in processing/, and leaves it there', () => {
+    mkdirSync(join(root, '.fla-state', 'processing'), { recursive: true });
+    writeFileSync(join(root, '.fla-state', 'processing', 'notes.txt'), 'an operator was here');
+    put('IN', 'FI.FLAD.012345.20260420.00018.R.1.1', declaration('00018'));
+    put('IN', 'GO.FLAD.012345.20260420.00018.R.1');
+    once();
+    expect(files('OUT')).toHaveLength(4);
+    expect(readdirSync(join(root, '.fla-state', 'processing'))).toEqual(['notes.txt']);
+  });
+
   it('logs a locked ledger with FLA_ERR_DB, and --once exits 2', async () => {
     once();
     put('IN', 'FI.FLAD.012345.20260420.00015.R.1.1', declaration('00015'));
