@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FlaError } from '../errors.js';
-import { openLedger } from '../ledger/database.js';
+import { openLedger, type Db } from '../ledger/database.js';
 import { DropFolderDaemon } from '../watch/daemon.js';
 import { DaemonLock } from '../watch/lock.js';
 import { createLogger } from '../watch/log.js';
@@ -18,26 +18,33 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   } catch (error) {
     throw new FlaError('FLA_ERR_CONFIG', `cannot use the drop folder ${rootDir}: ${(error as Error).message}`);
   }
+  const stateDir = resolve(String(flags.state ?? join(rootDir, '.fla-state')));
+  let state: StateFolder;
+  try {
+    state = new StateFolder(stateDir);
+  } catch (error) {
+    throw new FlaError('FLA_ERR_CONFIG', `cannot use the state folder ${stateDir} (--state): ${(error as Error).message}`);
+  }
   const lock = DaemonLock.acquire(resolve(settings.db));
-  const db = openLedger(settings.db);
   const logger = createLogger(process.stdout, flags.verbose === true ? 'debug' : 'info');
-  const daemon = new DropFolderDaemon({
-    root: rootDir,
-    db,
-    state: new StateFolder(resolve(String(flags.state ?? join(rootDir, '.fla-state')))),
-    logger,
-    rescanMs,
-    stableMs,
-    poll: flags.poll === true,
-  });
+  let db: Db | null = null;
+  let daemon: DropFolderDaemon | null = null;
+  let failures = { submissions: 0, scans: 0 };
+  // Every way out, a start that failed half-way included, closes the ledger and frees the lock.
   const shutdown = async (): Promise<void> => {
-    await daemon.stop();
-    db.close();
-    lock.release();
+    try {
+      await daemon?.stop();
+    } finally {
+      db?.close();
+      lock.release();
+    }
   };
   try {
+    db = openLedger(settings.db);
+    daemon = new DropFolderDaemon({ root: rootDir, db, state, logger, rescanMs, stableMs, poll: flags.poll === true });
     if (flags.once === true) {
       await daemon.runOnce();
+      failures = daemon.failures();
     } else {
       await daemon.start();
       logger.info({ event: 'started', root: rootDir, db: settings.db, rescanMs, stableMs, poll: flags.poll === true }, 'started');
@@ -58,7 +65,7 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   }
   // Refusals and anomalies are answered to the sender; what could not be done at all is the
   // operator's, and cron sees nothing but the exit code.
-  const { submissions, scans } = daemon.failures();
+  const { submissions, scans } = failures;
   if (submissions + scans > 0) throw new FlaError('FLA_ERR_WATCH', `${failedWhat(submissions, scans)}; see the log (event "error")`);
   return 0;
 }

@@ -252,6 +252,26 @@ describe('fla watch when a submission fails', () => {
   }, 30_000);
 });
 
+describe('fla watch refusing to start', () => {
+  it('says FLA_ERR_CONFIG for a --state that is a file, and leaves no lock and no ledger behind', () => {
+    const state = join(root, '..', 'state-file');
+    writeFileSync(state, 'not a folder');
+    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--state', state], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`fla: FLA_ERR_CONFIG: cannot use the state folder ${state} (--state): ENOTDIR: not a directory, mkdir '${join(state, 'processing')}'\n`);
+    expect(existsSync(`${db}.watch.lock`)).toBe(false);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('says FLA_ERR_DB for a --db that is not SQLite, and leaves no lock behind', () => {
+    writeFileSync(db, 'not a database, only long enough to look like one'.repeat(4));
+    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`fla: FLA_ERR_DB: ${db} is not an SQLite ledger: file is not a database\n`);
+    expect(existsSync(`${db}.watch.lock`)).toBe(false);
+  });
+});
+
 describe('fla watch as a daemon', () => {
   function start(extra: readonly string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
     const child = spawn(process.execPath, [BIN, 'watch', root, '--db', db, '--stable', '0.3', '--rescan', '1', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
