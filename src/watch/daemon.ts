@@ -375,7 +375,7 @@ export class DropFolderDaemon {
  * The code an error is logged with. A file system error is no bug of ours (OUT removed, a full disk):
  * it is a read while scanning or processing, a write (answer, claim, move, health file) otherwise.
  */
-export function errorCode(stage: string, error: unknown): ErrorCode {
+function errorCode(stage: string, error: unknown): ErrorCode {
   if (error instanceof FlaError) return error.code;
   const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return 'FLA_ERR_DB';
