@@ -63,6 +63,12 @@ describe('fla validate', () => {
     expect(stdout).toContain('3 file(s): 3 accepted');
   });
 
+  it('expands ./ globs and reads a file named twice once', () => {
+    const { code, stdout } = fla(['validate', './fixtures/receipt/valid/*.xml', VALID, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(['fixtures/receipt/valid/bom.xml', 'fixtures/receipt/valid/minimal.xml', 'fixtures/receipt/valid/prefixed.xml']);
+  });
+
   it('limits the findings listed with --max-findings', () => {
     const report = JSON.parse(fla(['validate', INVALID, '--format', 'json', '--max-findings', '1']).stdout);
     expect(report.files[0].findings).toHaveLength(1);
@@ -79,6 +85,7 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
   const cases: Array<[string, readonly string[], string]> = [
     ['a missing file', ['validate', 'nope.xml'], 'FLA_ERR_READ'],
     ['a glob that matches nothing', ['validate', 'nothing/*.xml'], 'FLA_ERR_NO_INPUT'],
+    ['a glob that is not one', ['validate', 'q[.xml'], 'FLA_ERR_USAGE'],
     ['an unknown format', ['validate', VALID, '--format', 'xml'], 'FLA_ERR_USAGE'],
     ['an unknown option', ['validate', VALID, '--frobnicate'], 'FLA_ERR_USAGE'],
     ['a bad --max-findings', ['validate', VALID, '--max-findings', 'many'], 'FLA_ERR_USAGE'],

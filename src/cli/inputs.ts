@@ -1,49 +1,80 @@
-// Expands the file arguments: plain paths as given, globs (*, ?, **) walked here, because CI jobs
+// Expands the file arguments: plain paths as given, globs (*, ?, [...], **) walked here, because CI jobs
 // often quote them and Node 20 has no fs.glob.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { FlaError } from '../errors.js';
 
+const GLOB = /[*?[]/;
+
+/** A glob's path segment: `**`, a name taken as written (also `.` and `..`), or a pattern. */
+type Segment = { readonly kind: 'globstar' } | { readonly kind: 'name'; readonly name: string } | { readonly kind: 'pattern'; readonly matcher: RegExp; readonly dotted: boolean };
+
+/** The files to read, in the order given, each once. */
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string): void => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(path);
+  };
   for (const arg of args) {
-    if (!/[*?[]/.test(arg)) {
-      out.push(arg);
+    // An existing file is never a pattern, so that q[1].xml reads q[1].xml.
+    if (!GLOB.test(arg) || (await isFile(arg))) {
+      add(arg);
       continue;
     }
     const matches = await expandGlob(arg);
     if (matches.length === 0) throw new FlaError('FLA_ERR_NO_INPUT', `no file matches ${arg}`);
-    out.push(...matches.sort());
+    for (const match of matches.sort()) add(match);
   }
   if (out.length === 0) throw new FlaError('FLA_ERR_USAGE', 'give at least one file or glob');
   return out;
 }
 
 async function expandGlob(pattern: string): Promise<string[]> {
-  const parts = pattern.split(/[\\/]/);
-  const absolute = pattern.startsWith('/');
-  const base = absolute ? '/' : '.';
+  const absolute = /^[\\/]/.test(pattern);
+  // Empty segments (a//b) and `.` name the directory they are in; readdir never lists them.
+  const segments = pattern
+    .split(/[\\/]/)
+    .filter((p) => p !== '' && p !== '.')
+    .map((p) => toSegment(p, pattern));
   const results: string[] = [];
-  await walk(absolute ? base : '', parts.filter((p, i) => !(absolute && i === 0)), results);
+  await walk(absolute ? '/' : '', segments, results);
   return results;
 }
 
-async function walk(dir: string, parts: readonly string[], results: string[]): Promise<void> {
-  const [head, ...rest] = parts;
+function toSegment(part: string, pattern: string): Segment {
+  if (part === '**') return { kind: 'globstar' };
+  if (!GLOB.test(part)) return { kind: 'name', name: part };
+  return { kind: 'pattern', matcher: toRegExp(part, pattern), dotted: part.startsWith('.') };
+}
+
+async function walk(dir: string, segments: readonly Segment[], results: string[]): Promise<void> {
+  const [head, ...rest] = segments;
   if (head === undefined) return;
   const here = dir === '' ? '.' : dir;
-  if (head === '**') {
+  if (head.kind === 'globstar') {
     await walk(dir, rest, results);
-    for (const entry of await entries(here)) if (entry.isDirectory()) await walk(join(dir, entry.name), parts, results);
+    // Symlinked directories are not followed here: a link to an ancestor would never end.
+    for (const entry of await entries(here)) if (entry.isDirectory()) await walk(join(dir, entry.name), segments, results);
     return;
   }
-  const matcher = toRegExp(head);
+  if (head.kind === 'name') {
+    const path = join(dir, head.name);
+    if (rest.length > 0) await walk(path, rest, results);
+    else if (await isFile(path)) results.push(path);
+    return;
+  }
   for (const entry of await entries(here)) {
-    if (!matcher.test(entry.name) || (entry.name.startsWith('.') && !head.startsWith('.'))) continue;
-    const path = dir === '' ? entry.name : join(dir, entry.name);
+    if (!head.matcher.test(entry.name) || (entry.name.startsWith('.') && !head.dotted)) continue;
+    const path = join(dir, entry.name);
+    // A symbolic link counts as what it points to, as the shell's own globs do.
+    const link = entry.isSymbolicLink() ? await stat(path).catch(() => null) : null;
     if (rest.length === 0) {
-      if (entry.isFile()) results.push(path);
-    } else if (entry.isDirectory()) await walk(path, rest, results);
+      if (link?.isFile() ?? entry.isFile()) results.push(path);
+    } else if (link?.isDirectory() ?? entry.isDirectory()) await walk(path, rest, results);
   }
 }
 
@@ -55,8 +86,31 @@ async function entries(dir: string) {
   }
 }
 
-function toRegExp(segment: string): RegExp {
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}
+
+/** `*`, `?`, and `[abc]`, `[a-z]`, `[!abc]` within one path segment; anything else literally. */
+function toRegExp(segment: string, pattern: string): RegExp {
   let source = '';
-  for (const c of segment) source += c === '*' ? '[^/]*' : c === '?' ? '[^/]' : /[.+^${}()|\\]/.test(c) ? `\\${c}` : c;
-  return new RegExp(`^${source}$`);
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '[') {
+      const negated = segment[i + 1] === '!' || segment[i + 1] === '^';
+      const first = i + 1 + (negated ? 1 : 0);
+      // A `]` right after the opening bracket is a member, as in POSIX.
+      const close = segment.indexOf(']', first + 1);
+      if (close < 0) throw new FlaError('FLA_ERR_USAGE', `no file ${pattern}, and it is not a valid glob: a "[" does not close (write [[] for a literal one)`);
+      const members = segment.slice(first, close).replace(/[\\\]^]/g, '\\$&');
+      source += `[${negated ? '^' : ''}${members}]`;
+      i = close;
+    } else source += /[.+^${}()|\\\]]/.test(c) ? `\\${c}` : c;
+  }
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    throw new FlaError('FLA_ERR_USAGE', `no file ${pattern}, and it is not a valid glob: a [...] class is not valid (a range out of order?)`);
+  }
 }
