@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT, tempDir } from './helpers.js';
@@ -99,6 +99,22 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
       expect(stderr).not.toMatch(/\n\s+at /);
     });
   }
+
+  it('a missing file in the middle of the list: nothing is processed, applied or answered', () => {
+    const dir = tempDir();
+    try {
+      const db = join(dir.path, 'fla.sqlite');
+      const out = join(dir.path, 'answers');
+      for (const args of [['validate', VALID, 'nosuch.xml', INVALID, '--db', db], ['process', VALID, 'nosuch.xml', INVALID, '--db', db, '--out', out]]) {
+        const { code, stdout, stderr } = fla(args);
+        expect([code, stdout, stderr]).toEqual([2, '', 'fla: FLA_ERR_READ: cannot read nosuch.xml: ENOENT; nothing was processed\n']);
+      }
+      expect(existsSync(db)).toBe(false);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      dir.remove();
+    }
+  });
 
   it('an unknown key in fla.config.json', () => {
     const dir = tempDir();

@@ -1,6 +1,7 @@
 // Expands the file arguments: plain paths as given, globs (*, ?, [...], **) walked here, because CI jobs
 // often quote them and Node 20 has no fs.glob.
-import { readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FlaError } from '../errors.js';
 
@@ -9,7 +10,10 @@ const GLOB = /[*?[]/;
 /** A glob's path segment: `**`, a name taken as written (also `.` and `..`), or a pattern. */
 type Segment = { readonly kind: 'globstar' } | { readonly kind: 'name'; readonly name: string } | { readonly kind: 'pattern'; readonly matcher: RegExp; readonly dotted: boolean };
 
-/** The files to read, in the order given, each once. */
+/**
+ * The files to read, in the order given, each once. Every one is checked to be a readable regular
+ * file before anything is processed: `fla process` must not apply half of a list and then stop.
+ */
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -22,15 +26,29 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
   for (const arg of args) {
     // An existing file is never a pattern, so that q[1].xml reads q[1].xml.
     if (!GLOB.test(arg) || (await isFile(arg))) {
+      await checkReadable(arg);
       add(arg);
       continue;
     }
     const matches = await expandGlob(arg);
     if (matches.length === 0) throw new FlaError('FLA_ERR_NO_INPUT', `no file matches ${arg}`);
-    for (const match of matches.sort()) add(match);
+    for (const match of matches.sort()) {
+      await checkReadable(match);
+      add(match);
+    }
   }
   if (out.length === 0) throw new FlaError('FLA_ERR_USAGE', 'give at least one file or glob');
   return out;
+}
+
+async function checkReadable(path: string): Promise<void> {
+  try {
+    if (!(await stat(path)).isFile()) throw new FlaError('FLA_ERR_READ', `${path} is not a regular file; nothing was processed`);
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof FlaError) throw error;
+    throw new FlaError('FLA_ERR_READ', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was processed`);
+  }
 }
 
 async function expandGlob(pattern: string): Promise<string[]> {

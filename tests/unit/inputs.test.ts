@@ -60,6 +60,11 @@ describe('expandInputs', () => {
     expect(await code(['sub/*.txt'])).toBe('FLA_ERR_NO_INPUT: no file matches sub/*.txt');
   });
 
+  it('refuses a named file that is missing or not a regular file with FLA_ERR_READ, whatever comes after it', async () => {
+    expect(await code(['sub/a.xml', 'nosuch.xml', 'sub/b.xml'])).toBe('FLA_ERR_READ: cannot read nosuch.xml: ENOENT; nothing was processed');
+    expect(await code(['sub/a.xml', 'sub', 'sub/*.txt'])).toBe('FLA_ERR_READ: sub is not a regular file; nothing was processed');
+  });
+
   it('lists each file once, where it first appears', async () => {
     expect(await expandInputs(['sub/b.xml', 'sub/*.xml', './sub/a.xml', 'sub/b.xml', join(root, 'work', 'sub', 'a.xml')])).toEqual(['sub/b.xml', 'sub/a.xml', 'sub/link.xml']);
   });
