@@ -90,6 +90,8 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
     ['an unknown option', ['validate', VALID, '--frobnicate'], 'FLA_ERR_USAGE'],
     ['a bad --max-findings', ['validate', VALID, '--max-findings', 'many'], 'FLA_ERR_USAGE'],
     ['an unknown command', ['frobnicate'], 'FLA_ERR_USAGE'],
+    ['no command', [], 'FLA_ERR_USAGE'],
+    ['mandates without list, add or remove', ['mandates'], 'FLA_ERR_USAGE'],
   ];
   for (const [what, args, errorCode] of cases) {
     it(what, () => {
@@ -144,6 +146,16 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
     const { code, stdout } = fla(['validate', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Example:');
+  });
+
+  it('a missing command names the commands; asking for help is no error', () => {
+    expect(fla([]).stderr).toBe('fla: FLA_ERR_USAGE: fla needs a command: validate, process, watch, counters, generate, mandates, rules (see fla --help)\n');
+    expect(fla(['mandates']).stderr).toBe('fla: FLA_ERR_USAGE: fla mandates needs a command: list, add, remove (see fla mandates --help)\n');
+    for (const args of [['--help'], ['help'], ['help', 'mandates'], ['mandates', '--help'], ['mandates', 'help']]) {
+      const { code, stdout, stderr } = fla(args);
+      expect([code, stderr], args.join(' ')).toEqual([0, '']);
+      expect(stdout).toContain('Usage: fla');
+    }
   });
 });
 

@@ -11,7 +11,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .option('--verbose', 'show information findings and stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ outputError: () => undefined });
+    // Commander's messages, and the help it prints for a missing command, become one coded line below.
+    .configureOutput({ outputError: () => undefined, writeErr: () => undefined });
   let exitCode = 0;
   const set = (code: number): void => {
     exitCode = code;
@@ -128,14 +129,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, program.opts().verbose === true);
+    return reportError(error, program.opts().verbose === true, () => missingCommand(program, argv));
   }
 }
 
-function reportError(error: unknown, verbose: boolean): number {
+/** The line for `fla` or `fla mandates` without a command, which commander answers with its help. */
+function missingCommand(program: Command, argv: readonly string[]): string {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  const parent = program.commands.find((c) => c.name() === first) ?? program;
+  const name = parent === program ? 'fla' : `fla ${parent.name()}`;
+  return `${name} needs a command: ${parent.commands.map((c) => c.name()).join(', ')} (see ${name} --help)`;
+}
+
+function reportError(error: unknown, verbose: boolean, missingCommand: () => string): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-    process.stderr.write(`fla: FLA_ERR_USAGE: ${error.message.replace(/^error: /, '')}\n`);
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return 0;
+    process.stderr.write(`fla: FLA_ERR_USAGE: ${error.code === 'commander.help' ? missingCommand() : error.message.replace(/^error: /, '')}\n`);
     return 2;
   }
   if (error instanceof FlaError) {
