@@ -148,6 +148,11 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
     expect(stdout).toContain('Example:');
   });
 
+  it('never prints an INSS in clear, even one given as a flag value or a file name', () => {
+    expect(fla(['process', 'x.xml', '--env', '68121871365']).stderr).toBe("fla: FLA_ERR_USAGE: option '--env <env>' argument '68*******65' is invalid. Allowed choices are R, T, S.\n");
+    expect(fla(['--verbose', 'validate', '68121871365.xml']).stderr).not.toContain('68121871365');
+  });
+
   it('a missing command names the commands; asking for help is no error', () => {
     expect(fla([]).stderr).toBe('fla: FLA_ERR_USAGE: fla needs a command: validate, process, watch, counters, generate, mandates, rules (see fla --help)\n');
     expect(fla(['mandates']).stderr).toBe('fla: FLA_ERR_USAGE: fla mandates needs a command: list, add, remove (see fla mandates --help)\n');

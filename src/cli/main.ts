@@ -141,19 +141,25 @@ function missingCommand(program: Command, argv: readonly string[]): string {
   return `${name} needs a command: ${parent.commands.map((c) => c.name()).join(', ')} (see ${name} --help)`;
 }
 
-function reportError(error: unknown, verbose: boolean, missingCommand: () => string): number {
+/** One coded line on standard error, and the exit code: 0 only for help and --version. */
+export async function reportError(error: unknown, verbose: boolean, missingCommand: () => string): Promise<number> {
+  // Messages quote arguments, file names and values: a national register number is never shown in clear.
+  const { maskInsz } = await import('../watch/log.js');
+  const write = (text: string): void => {
+    process.stderr.write(maskInsz(text));
+  };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return 0;
-    process.stderr.write(`fla: FLA_ERR_USAGE: ${error.code === 'commander.help' ? missingCommand() : error.message.replace(/^error: /, '')}\n`);
+    write(`fla: FLA_ERR_USAGE: ${error.code === 'commander.help' ? missingCommand() : error.message.replace(/^error: /, '')}\n`);
     return 2;
   }
   if (error instanceof FlaError) {
-    process.stderr.write(`fla: ${error.code}: ${error.message}\n`);
-    if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
+    write(`fla: ${error.code}: ${error.message}\n`);
+    if (verbose && error.stack) write(`${error.stack}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`fla: FLA_ERR_INTERNAL: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
-  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  write(`fla: FLA_ERR_INTERNAL: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
+  if (verbose && error instanceof Error && error.stack) write(`${error.stack}\n`);
   return 2;
 }
