@@ -176,3 +176,45 @@ describe('a reader that closes the output early', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('fla counters: --year and --window', () => {
+  it('refuses a window that is not one, a year that is not four digits, and the two that contradict', () => {
+    const dir = tempDir();
+    try {
+      const db = join(dir.path, 'fla.sqlite');
+      const refused: Array<[readonly string[], RegExp]> = [
+        [['--window', '2024-2029'], /^--window must be a five-year window, by its first year or in full: 2024 or 2024-2028, 2029 or 2029-2033, … \(got "2024-2029"\)$/],
+        [['--window', '2024-abc'], /\(got "2024-abc"\)$/],
+        [['--window', '2024-'], /\(got "2024-"\)$/],
+        [['--window', '2025'], /\(got "2025", which lies in 2024-2028\)$/],
+        [['--window', '2019'], /\(got "2019"\)$/],
+        [['--year', '0x7e8'], /^--year must be a year like 2026/],
+        [['--year', '2.026e3'], /^--year must be a year like 2026/],
+        [['--year', '2030', '--window', '2024'], /^--year 2030 lies in the window 2029-2033, not in --window 2024-2028$/],
+      ];
+      for (const [args, message] of refused) {
+        const { code, stderr } = fla(['counters', '--db', db, ...args]);
+        expect(code, args.join(' ')).toBe(2);
+        expect(stderr).toMatch(/^fla: FLA_ERR_USAGE: .+\n$/);
+        expect(stderr.slice('fla: FLA_ERR_USAGE: '.length, -1)).toMatch(message);
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('takes a window by its first year or in full, and a year inside it', () => {
+    const dir = tempDir();
+    try {
+      const db = join(dir.path, 'fla.sqlite');
+      expect(fla(['process', 'samples/01-minimal.xml', '--db', db, '--out', dir.path, '--quiet']).code).toBe(0);
+      const windows = (args: readonly string[]) => JSON.parse(fla(['counters', '--db', db, '--inss', '85073003328', '--format', 'json', ...args]).stdout).counters.map((c: { window: string }) => c.window);
+      expect(windows(['--window', '2024'])).toEqual(['2024-2028']);
+      expect(windows(['--window', '2024-2028'])).toEqual(['2024-2028']);
+      expect(windows(['--window', '2024', '--year', '2026'])).toEqual(['2024-2028']);
+      expect(windows(['--window', '2029-2033'])).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+});

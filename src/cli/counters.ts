@@ -3,6 +3,7 @@ import { FlaError } from '../errors.js';
 import { RIGHT_TYPES } from '../ledger/allocation.js';
 import { counterEntries, type CounterEntry, type CounterQuery } from '../ledger/counters.js';
 import { ledgerError, openLedger } from '../ledger/database.js';
+import { FLA_2024_WINDOWS, windowLabel, windowStart } from '../ledger/windows.js';
 import { resolveSettings } from './config.js';
 
 export async function countersCommand(flags: Record<string, unknown>): Promise<number> {
@@ -11,8 +12,11 @@ export async function countersCommand(flags: Record<string, unknown>): Promise<n
   if (flags.company !== undefined) query.companyId = String(flags.company);
   if (flags.inss !== undefined) query.inss = String(flags.inss);
   if (flags.name !== undefined) query.name = String(flags.name);
-  if (flags.year !== undefined) query.year = year('year', flags.year);
-  if (flags.window !== undefined) query.windowStart = year('window', String(flags.window).split('-')[0]);
+  if (flags.year !== undefined) query.year = year(flags.year);
+  if (flags.window !== undefined) query.windowStart = window(String(flags.window));
+  if (query.year !== undefined && query.windowStart !== undefined && windowStart(query.year) !== query.windowStart) {
+    throw new FlaError('FLA_ERR_USAGE', `--year ${query.year} lies in the window ${windowLabel(windowStart(query.year))}, not in --window ${windowLabel(query.windowStart)}`);
+  }
   const format = String(flags.format ?? 'text');
   const db = openLedger(settings.db, { readonly: true });
   try {
@@ -25,10 +29,21 @@ export async function countersCommand(flags: Record<string, unknown>): Promise<n
   return 0;
 }
 
-function year(name: string, value: unknown): number {
+function year(value: unknown): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 2000 || n > 2200) throw new FlaError('FLA_ERR_USAGE', `--${name} must be a year like 2026 (got "${String(value)}")`);
+  // Digits only: Number() also reads 0x7e8 and 2.026e3 as 2024 and 2026.
+  if (!/^[0-9]{4}$/.test(String(value)) || n < 2000 || n > 2200) throw new FlaError('FLA_ERR_USAGE', `--year must be a year like 2026 (got "${String(value)}")`);
   return n;
+}
+
+/** A window's first year from `2024` or `2024-2028`; windows are fixed (src/ledger/windows.ts), so `2025` names none. */
+function window(value: string): number {
+  const { anchor, length } = FLA_2024_WINDOWS;
+  const match = /^([0-9]{4})(?:-([0-9]{4}))?$/.exec(value);
+  const start = match === null ? NaN : Number(match[1]);
+  if (match !== null && start >= anchor && windowStart(start) === start && (match[2] === undefined || windowLabel(start) === value)) return start;
+  const within = match !== null && match[2] === undefined && start >= anchor ? `, which lies in ${windowLabel(windowStart(start))}` : '';
+  throw new FlaError('FLA_ERR_USAGE', `--window must be a five-year window, by its first year or in full: ${anchor} or ${windowLabel(anchor)}, ${anchor + length} or ${windowLabel(anchor + length)}, … (got "${value}"${within})`);
 }
 
 const h = (hundredths: number): number => Math.round(hundredths) / 100;

@@ -68,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--inss <INSS>', 'one worker')
     .option('--name <family name>', 'workers whose family name starts with this (case-insensitive)')
     .option('--year <YYYY>', 'the window that holds this year, with only this year in the per-year figures')
-    .option('--window <YYYY[-YYYY]>', 'one window by its first year, e.g. 2024 or 2024-2028')
+    .option('--window <YYYY[-YYYY]>', 'one of the fixed windows 2024-2028, 2029-2033, …, by its first year or in full, e.g. 2029 or 2029-2033')
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
     .addOption(new Option('--format <format>', 'table or JSON').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExample:\n  fla counters --company 0403170701 --name Peet --format json')
