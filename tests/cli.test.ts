@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT, tempDir } from './helpers.js';
@@ -213,6 +213,40 @@ describe('fla counters: --year and --window', () => {
       expect(windows(['--window', '2024-2028'])).toEqual(['2024-2028']);
       expect(windows(['--window', '2024', '--year', '2026'])).toEqual(['2024-2028']);
       expect(windows(['--window', '2029-2033'])).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('fla generate: bad options and failed writes', () => {
+  it('refuses --persons 0 and a quarter before 20241 with FLA_ERR_USAGE, writing nothing', () => {
+    const dir = tempDir();
+    try {
+      const out = join(dir.path, 'g.xml');
+      for (const args of [['--persons', '0'], ['--persons', '1e3'], ['--persons', '5', '--quarter', '20231'], ['--persons', '5', '--quarter', '20244x']]) {
+        for (const target of [[], ['--out', out]]) {
+          const { code, stdout, stderr } = fla(['generate', ...args, ...target]);
+          expect([code, stdout], args.join(' ')).toEqual([2, '']);
+          expect(stderr).toMatch(/^fla: FLA_ERR_USAGE: --(persons|quarter) must .+\n$/);
+        }
+      }
+      expect(readdirSync(dir.path)).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('leaves no .partial file behind when the write fails', () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir.path, 'taken'));
+      const { code, stderr } = fla(['generate', '--persons', '5', '--out', join(dir.path, 'taken')]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^fla: FLA_ERR_WRITE: cannot write .*taken: EISDIR/);
+      expect(readdirSync(dir.path)).toEqual(['taken']);
+      expect(fla(['generate', '--persons', '5', '--quarter', '20241', '--out', join(dir.path, 'first.xml')]).code).toBe(0);
+      expect(readdirSync(dir.path).sort()).toEqual(['first.xml', 'taken']);
     } finally {
       dir.remove();
     }
