@@ -130,6 +130,17 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
     }
   });
 
+  it('a wrong value in fla.config.json or a FLA_* variable: FLA_ERR_CONFIG naming the key or variable', () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir.path, 'fla.config.json'), JSON.stringify({ lang: 'de' }));
+      expect(fla(['validate', VALID], { cwd: dir.path })).toMatchObject({ code: 2, stderr: 'fla: FLA_ERR_CONFIG: fla.config.json: "lang" must be one of nl, fr, en (got "de")\n' });
+      expect(fla(['validate', VALID], { env: { FLA_MAX_FINDINGS: 'abc' } })).toMatchObject({ code: 2, stderr: 'fla: FLA_ERR_CONFIG: FLA_MAX_FINDINGS must be a positive whole number (got "abc")\n' });
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('settings come from flags, then FLA_* variables, then the config file', () => {
     const dir = tempDir();
     try {

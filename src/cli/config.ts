@@ -29,16 +29,40 @@ const ENV: Readonly<Record<keyof Settings, string>> = {
   db: 'FLA_DB',
 };
 
+const FLAGS: Readonly<Record<keyof Settings, string>> = { lang: '--lang', format: '--format', maxFindings: '--max-findings', maxFileBytes: '--max-file-bytes', db: '--db' };
+
+/** A setting's value and where it came from, so that an error names the flag, variable or key to fix. */
+interface Picked {
+  readonly value: unknown;
+  readonly where: string;
+  readonly code: 'FLA_ERR_USAGE' | 'FLA_ERR_CONFIG';
+  /** Flags and variables are text; in the file a number must be a JSON number. */
+  readonly text: boolean;
+}
+
+const CHECKS: { readonly [K in keyof Settings]: (picked: Picked) => Settings[K] } = {
+  lang: (picked) => oneOf(picked, LANGS),
+  format: (picked) => oneOf(picked, FORMATS),
+  maxFindings: positiveInteger,
+  maxFileBytes: positiveInteger,
+  db: nonEmptyPath,
+};
+
 export function resolveSettings(flags: Raw, env: NodeJS.ProcessEnv = process.env, configPath = 'fla.config.json'): Settings {
-  const file = readConfigFile(env.FLA_CONFIG ?? configPath, env.FLA_CONFIG !== undefined);
-  const pick = <K extends keyof Settings>(key: K): unknown => flags[key] ?? env[ENV[key]] ?? file[key] ?? DEFAULTS[key];
-  return {
-    lang: oneOf('lang', pick('lang'), LANGS),
-    format: oneOf('format', pick('format'), FORMATS),
-    maxFindings: positiveInteger('max-findings', pick('maxFindings')),
-    maxFileBytes: positiveInteger('max-file-bytes', pick('maxFileBytes')),
-    db: String(pick('db')),
+  const path = env.FLA_CONFIG ?? configPath;
+  const file = readConfigFile(path, env.FLA_CONFIG !== undefined);
+  // Every value given is checked, also one that a flag or variable overrides: none is ignored.
+  const given = (key: keyof Settings): Picked[] => [
+    ...(flags[key] !== undefined ? [{ value: flags[key], where: FLAGS[key], code: 'FLA_ERR_USAGE', text: true } as const] : []),
+    ...(env[ENV[key]] !== undefined ? [{ value: env[ENV[key]], where: ENV[key], code: 'FLA_ERR_CONFIG', text: true } as const] : []),
+    // hasOwn: {"db": null} is a wrong value, not a missing key.
+    ...(Object.hasOwn(file, key) ? [{ value: file[key], where: `${path}: "${key}"`, code: 'FLA_ERR_CONFIG', text: false } as const] : []),
+  ];
+  const resolve = <K extends keyof Settings>(key: K): Settings[K] => {
+    const values = given(key).map((picked) => CHECKS[key](picked));
+    return values.length > 0 ? values[0]! : DEFAULTS[key];
   };
+  return { lang: resolve('lang'), format: resolve('format'), maxFindings: resolve('maxFindings'), maxFileBytes: resolve('maxFileBytes'), db: resolve('db') };
 }
 
 function readConfigFile(path: string, required: boolean): Raw {
@@ -57,20 +81,32 @@ function readConfigFile(path: string, required: boolean): Raw {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new FlaError('FLA_ERR_CONFIG', `${path} must hold a JSON object`);
   for (const key of Object.keys(parsed)) {
-    if (!(key in DEFAULTS)) throw new FlaError('FLA_ERR_CONFIG', `${path}: unknown key "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
+    // Own keys only: "constructor" or "toString" are in every object, not settings.
+    if (!Object.hasOwn(DEFAULTS, key)) throw new FlaError('FLA_ERR_CONFIG', `${path}: unknown key "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
   }
   return parsed as Raw;
 }
 
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new FlaError('FLA_ERR_USAGE', `--${name} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+function fail(picked: Picked, expected: string): never {
+  throw new FlaError(picked.code, `${picked.where} must be ${expected} (got ${picked.text ? `"${String(picked.value)}"` : JSON.stringify(picked.value)})`);
 }
 
-function positiveInteger(name: string, value: unknown): number {
-  const n = typeof value === 'number' ? value : Number(value);
-  if (Number.isInteger(n) && n > 0) return n;
-  throw new FlaError('FLA_ERR_USAGE', `--${name} must be a positive whole number (got "${String(value)}")`);
+function oneOf<T extends string>(picked: Picked, allowed: readonly T[]): T {
+  if (typeof picked.value === 'string' && (allowed as readonly string[]).includes(picked.value)) return picked.value as T;
+  return fail(picked, `one of ${allowed.join(', ')}`);
+}
+
+function positiveInteger(picked: Picked): number {
+  const { value } = picked;
+  // Digits only: Number() would take "0x10", "1e3" or "" (0), and the file's "2" or true.
+  const n = picked.text ? (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN) : typeof value === 'number' ? value : NaN;
+  if (Number.isSafeInteger(n) && n > 0) return n;
+  return fail(picked, picked.text ? 'a positive whole number' : 'a positive whole number, as a JSON number');
+}
+
+function nonEmptyPath(picked: Picked): string {
+  if (typeof picked.value === 'string' && picked.value !== '') return picked.value;
+  return fail(picked, picked.text ? 'a path, not empty' : 'a path, as a non-empty JSON string');
 }
 
 /** What the engine takes from the settings: the findings cap and the size limit. */
