@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT, tempDir } from './helpers.js';
@@ -258,6 +258,37 @@ describe('fla generate: bad options and failed writes', () => {
       expect(readdirSync(dir.path)).toEqual(['taken']);
       expect(fla(['generate', '--persons', '5', '--quarter', '20241', '--out', join(dir.path, 'first.xml')]).code).toBe(0);
       expect(readdirSync(dir.path).sort()).toEqual(['first.xml', 'taken']);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('fla rules: --out and --lang only where they have an effect', () => {
+  it('writes the docs page to --out with --format md, the same page the catalogue test checks', () => {
+    const dir = tempDir();
+    try {
+      const out = join(dir.path, 'rules.md');
+      expect(fla(['rules', '--format', 'md', '--out', out]).code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8'));
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('refuses --out without --format md, and --lang with md or json, writing nothing', () => {
+    const dir = tempDir();
+    try {
+      const out = join(dir.path, 'x.md');
+      const refused: Array<[readonly string[], string]> = [
+        [['--out', out], '--out is for --format md, the docs page; --format text writes to standard output'],
+        [['--format', 'json', '--out', out], '--out is for --format md, the docs page; --format json writes to standard output'],
+        [['--format', 'md', '--lang', 'fr', '--out', out], '--lang is for the text table: the docs page holds the descriptions in nl, fr and en'],
+        [['--format', 'json', '--lang', 'fr'], '--lang is for the text table: the JSON holds codes and metadata, no text'],
+      ];
+      for (const [args, message] of refused) expect(fla(['rules', ...args])).toMatchObject({ code: 2, stdout: '', stderr: `fla: FLA_ERR_USAGE: ${message}\n` });
+      expect(readdirSync(dir.path)).toEqual([]);
+      expect(fla(['rules', '--lang', 'fr']).stdout).toContain('Quarter antérieur à 20241');
     } finally {
       dir.remove();
     }

@@ -120,8 +120,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('rules')
     .description('print the rule catalogue: code, severity, scope, layer, description')
     .addOption(new Option('--format <format>', 'text table, json, or md (writes the docs page)').choices(['text', 'json', 'md']).default('text'))
-    .addOption(new Option('--lang <lang>', 'language of the descriptions').choices(['nl', 'fr', 'en']))
-    .option('--out <file>', 'where --format md writes', 'docs/rules.md')
+    .addOption(new Option('--lang <lang>', 'language of the descriptions in the text table').choices(['nl', 'fr', 'en']))
+    .option('--out <file>', 'where --format md writes (default docs/rules.md)')
     .addHelpText('after', '\nExample:\n  fla rules --lang fr\n  fla rules --format md')
     .action(async (options: Record<string, unknown>) => set(await (await import('./rules.js')).rulesCommand(options)));
 

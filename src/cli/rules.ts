@@ -6,8 +6,13 @@ import { RULES } from '../rules/registry.js';
 import { resolveSettings } from './config.js';
 
 export async function rulesCommand(flags: Record<string, unknown>): Promise<number> {
-  const { lang } = resolveSettings({ lang: flags.lang });
   const format = String(flags.format ?? 'text');
+  // Refused rather than ignored: a flag without effect would let the user believe it had one.
+  if (flags.out !== undefined && format !== 'md') throw new FlaError('FLA_ERR_USAGE', `--out is for --format md, the docs page; --format ${format} writes to standard output`);
+  if (flags.lang !== undefined && format !== 'text') {
+    throw new FlaError('FLA_ERR_USAGE', `--lang is for the text table: ${format === 'md' ? 'the docs page holds the descriptions in nl, fr and en' : 'the JSON holds codes and metadata, no text'}`);
+  }
+  const { lang } = resolveSettings({ lang: flags.lang });
   if (format === 'text') {
     process.stdout.write(renderRulesText(RULES, lang));
   } else if (format === 'json') {
