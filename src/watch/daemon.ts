@@ -217,7 +217,9 @@ export class DropFolderDaemon {
     this.removeStaleTemporaries();
     for (const manifest of this.options.state.inProgress()) {
       try {
-        this.options.state.moveIn(manifest, this.senderFolder(manifest));
+        for (const file of this.options.state.moveIn(manifest, this.senderFolder(manifest))) {
+          this.options.logger.warn({ event: 'reupload', ticket: manifest.ticket, sender: manifest.sender, file }, 'uploaded again while claimed: left in the sender folder, to be taken as a submission of its own');
+        }
       } catch (error) {
         // One claim that cannot be finished must not keep the others waiting: it stays as it is,
         // files and manifest, for the next start or an operator.

@@ -1,8 +1,9 @@
 // The daemon's own folder, out of the senders' sight (DROPFOLDER.md "Layout"): a submission is
 // claimed by moving it into processing/<ticket>/ with a manifest, and leaves for done/ or failed/
 // by date. Nothing a sender sent is ever deleted, only moved.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { FlaError } from '../errors.js';
 import { maskInsz } from './log.js';
 
 export type Area = 'IN' | 'INTEST';
@@ -44,13 +45,20 @@ export class StateFolder {
     return dir;
   }
 
-  /** Moves whatever of the manifest's files is still in the sender's folder. */
-  moveIn(manifest: Manifest, senderFolder: string): void {
+  /**
+   * Moves whatever of the manifest's files is still in the sender's folder, never over a file the
+   * claim already holds. Returns the names left in the sender's folder for that reason: a rename is
+   * atomic, so a name found in both places was uploaded again after the claim took the first one
+   * (a crash, then a re-upload before the restart). That copy is the sender's next submission.
+   */
+  moveIn(manifest: Manifest, senderFolder: string): string[] {
     const dir = this.processingDir(manifest.ticket);
+    const left: string[] = [];
     for (const name of manifest.files) {
       const from = join(senderFolder, name);
-      if (existsSync(from)) renameSync(from, join(dir, name));
+      if (existsSync(from) && !moveUnlessThere(from, join(dir, name))) left.push(name);
     }
+    return left;
   }
 
   inProgress(): Manifest[] {
@@ -77,6 +85,8 @@ export class StateFolder {
       this.made.add(target);
     }
     const to = join(target, ticket);
+    // rename(2) would replace an empty folder of that name; a ticket is finished once.
+    if (lstatOrNull(to) !== null) throw new FlaError('FLA_ERR_WRITE', `cannot finish ${ticket}: ${to} already exists`);
     renameSync(this.processingDir(ticket), to);
     return to;
   }
@@ -98,6 +108,32 @@ export interface Health {
   readonly inProgress: number;
   readonly processed: number;
   readonly lastError: string | null;
+}
+
+/**
+ * rename(2) replaces its target and Node offers no RENAME_NOREPLACE, so the target is looked at
+ * first. That is no race: the daemon, one per ledger (DaemonLock), is the only writer of the state
+ * folder; senders write only into their IN and INTEST. A hard link would refuse atomically, but
+ * until the unlink the sender's name shares the claimed file's inode, and a re-upload through an
+ * SFTP server that truncates in place would rewrite the claimed copy.
+ */
+function moveUnlessThere(from: string, to: string): boolean {
+  const there = lstatOrNull(to);
+  if (there === null) {
+    renameSync(from, to);
+    return true;
+  }
+  if (there.isFile()) return false;
+  throw new FlaError('FLA_ERR_WRITE', `cannot move ${from} into its claim: ${to} is in the way and is not a file`);
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 function listOrNull(dir: string): string[] | null {

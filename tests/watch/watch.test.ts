@@ -252,6 +252,70 @@ describe('fla watch when a submission fails', () => {
   }, 30_000);
 });
 
+describe('fla watch when a file of the same name comes again while its claim waits', () => {
+  const fi = 'FI.FLAD.012345.20260420.00020.R.1.1';
+  const go = 'GO.FLAD.012345.20260420.00020.R.1';
+  const processing = (): string => join(root, '.fla-state', 'processing');
+
+  /** Every finished claim: its ticket, where it went, and the content of its FI. */
+  function archived(): Array<{ ticket: string; outcome: string; fi: string }> {
+    const found: Array<{ ticket: string; outcome: string; fi: string }> = [];
+    for (const outcome of ['done', 'failed']) {
+      const area = join(root, '.fla-state', outcome);
+      for (const day of existsSync(area) ? readdirSync(area) : []) {
+        for (const ticket of readdirSync(join(area, day))) found.push({ ticket, outcome, fi: readFileSync(join(area, day, ticket, fi), 'utf8') });
+      }
+    }
+    return found.sort((a, b) => (a.outcome < b.outcome ? -1 : 1));
+  }
+
+  /** The claimed copy answered once under the plain names, the re-upload refused (ACRF-133) under its ticket. */
+  function expectBothAnswered(claimed: string, reupload: string): void {
+    const kept = archived();
+    expect(kept).toEqual([
+      { ticket: claimed, outcome: 'done', fi: declaration('00020') },
+      { ticket: expect.not.stringMatching(claimed), outcome: 'failed', fi: reupload },
+    ]);
+    const second = kept[1]!.ticket;
+    expect(files('OUT')).toEqual([`FO.ACRF.012345.20260420.00020.R`, `FO.ACRF.012345.20260420.00020.R.${second}`, 'FO.NOTI.012345.20260420.00020.R', `GO.ACRF.012345.20260420.00020.R`, `GO.ACRF.012345.20260420.00020.R.${second}`, 'GO.NOTI.012345.20260420.00020.R']);
+    expect(read('OUT', 'FO.NOTI.012345.20260420.00020.R')).toContain('<ReferenceNbr>REF-00020</ReferenceNbr>');
+    expect(read('OUT', `FO.ACRF.012345.20260420.00020.R.${second}`)).toContain('code="ACRF-133"');
+    expect(readdirSync(processing())).toEqual([]);
+    expect(files('IN')).toEqual([]);
+  }
+
+  it('keeps both when the claim was not committed: the claimed copy is processed, the re-upload is its own submission', () => {
+    const ticket = 'FLA-20260420T100000000Z-000000-0000000c';
+    const manifest = { ticket, sender: SENDER, area: 'IN', base: '012345.20260420.00020.R.1', environment: 'R', files: [fi, go], parts: [fi], claimedAt: '2026-04-20T10:00:00.000Z' };
+    mkdirSync(join(processing(), ticket), { recursive: true });
+    writeFileSync(join(processing(), ticket, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(processing(), ticket, fi), declaration('00020'));
+    writeFileSync(join(processing(), ticket, go), '');
+    put('IN', fi, declaration('00021'));
+    put('IN', go);
+    const log = once();
+    expectBothAnswered(ticket, declaration('00021'));
+    expect(log.filter((l) => l.event === 'reupload')).toEqual([expect.objectContaining({ level: 40, ticket, file: fi }), expect.objectContaining({ level: 40, ticket, file: go })]);
+    expect(log.filter((l) => l.event === 'processed').map((l) => l.ticket)).toEqual([ticket, expect.not.stringMatching(ticket)]);
+  });
+
+  it('keeps both when the claim was committed and not answered: the claimed copy is answered from the ledger, not processed again', () => {
+    rmSync(join(root, SENDER, 'OUT'), { recursive: true });
+    put('IN', fi, declaration('00020'));
+    put('IN', go);
+    expect(spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' }).status).toBe(2);
+    const [ticket] = readdirSync(processing());
+    const reupload = declaration('00020').replace('<MeanWorkingHours>38.00', '<MeanWorkingHours>39.00');
+    put('IN', fi, reupload);
+    put('IN', go);
+    mkdirSync(join(root, SENDER, 'OUT'));
+    const log = once();
+    expectBothAnswered(ticket!, reupload);
+    expect(log.filter((l) => l.event === 'reupload').map((l) => [l.ticket, l.file])).toEqual([[ticket, fi], [ticket, go]]);
+    expect(log.filter((l) => l.event === 'processed').map((l) => l.ticket)).toEqual([expect.not.stringMatching(ticket!)]);
+  });
+});
+
 describe('fla watch refusing to start', () => {
   it('says FLA_ERR_CONFIG for a --state that is a file, and leaves no lock and no ledger behind', () => {
     const state = join(root, '..', 'state-file');
