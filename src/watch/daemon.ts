@@ -23,6 +23,8 @@ import { StateFolder, type Health, type Manifest } from './state.js';
 const ANSWER_BATCH = 50;
 /** From this many ready sets on, the watcher is closed while they are processed. */
 const QUIET_BACKLOG = 20;
+/** A claim that keeps failing is taken again after 1, 2, 4… rescan intervals, at most this long. */
+const RETRY_MAX_MS = 3_600_000;
 
 interface Processed {
   readonly manifest: Manifest;
@@ -55,6 +57,10 @@ export class DropFolderDaemon {
   private lastError: string | null = null;
   /** Submissions that failed operationally (left where they were), and scans that failed. */
   private readonly failedTickets = new Set<string>();
+  /** Claims that failed and wait in processing/: how often, and when they may be taken again. */
+  private readonly backoff = new Map<string, { readonly attempts: number; readonly dueAt: number }>();
+  /** Long-running (not --once): a failed claim is taken again by a later scan. */
+  private retrying = false;
   private failedScans = 0;
   private waiting = 0;
   private readonly startedAt = new Date().toISOString();
@@ -63,6 +69,7 @@ export class DropFolderDaemon {
 
   /** Finishes what a crash left, takes what waits, then follows events until stopped. */
   async start(): Promise<void> {
+    this.retrying = true;
     await this.recover();
     // DROPFOLDER.md "Start-up": take what already waits before following events, so that the
     // watcher's first crawl of the tree does not compete with a backlog.
@@ -156,6 +163,8 @@ export class DropFolderDaemon {
   }
 
   private async scanAndProcess(): Promise<void> {
+    // Claims waiting out a failure first: they are older than anything the scan may find.
+    if (this.retrying && !this.stopping) await this.retryClaims();
     try {
       const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, this.options.stableMs);
       this.waiting = waiting + ready.length;
@@ -215,24 +224,48 @@ export class DropFolderDaemon {
   /** On start: every claim still in processing/ is finished (or processed, if nothing was committed). */
   private async recover(): Promise<void> {
     this.removeStaleTemporaries();
-    for (const manifest of this.options.state.inProgress()) {
-      try {
-        for (const file of this.options.state.moveIn(manifest, this.senderFolder(manifest))) {
-          this.options.logger.warn({ event: 'reupload', ticket: manifest.ticket, sender: manifest.sender, file }, 'uploaded again while claimed: left in the sender folder, to be taken as a submission of its own');
-        }
-      } catch (error) {
-        // One claim that cannot be finished must not keep the others waiting: it stays as it is,
-        // files and manifest, for the next start or an operator.
-        this.fail('recover', error, manifest);
-        continue;
+    for (const manifest of this.options.state.inProgress()) await this.finishClaim(manifest, 'recovering');
+  }
+
+  /** While running: each claim left in processing/ by a failure is taken again once its backoff is over. */
+  private async retryClaims(): Promise<void> {
+    let claims: Manifest[];
+    try {
+      claims = this.options.state.inProgress();
+    } catch (error) {
+      this.fail('scan', error);
+      return;
+    }
+    const held = new Set(claims.map((manifest) => manifest.ticket));
+    for (const ticket of this.backoff.keys()) if (!held.has(ticket)) this.backoff.delete(ticket);
+    const now = Date.now();
+    for (const manifest of claims) {
+      if (this.stopping) return;
+      // One with no failure on record was left by a scan that failed as a whole: due at once.
+      const due = this.backoff.get(manifest.ticket);
+      if (due !== undefined && due.dueAt > now) continue;
+      await this.finishClaim(manifest, 'retrying', { attempt: (due?.attempts ?? 0) + 1 });
+    }
+  }
+
+  /** Moves in what the claim still lacks, then processes it or answers it from the ledger, with its own ticket. */
+  private async finishClaim(manifest: Manifest, event: 'recovering' | 'retrying', extra: Record<string, unknown> = {}): Promise<void> {
+    try {
+      for (const file of this.options.state.moveIn(manifest, this.senderFolder(manifest))) {
+        this.options.logger.warn({ event: 'reupload', ticket: manifest.ticket, sender: manifest.sender, file }, 'uploaded again while claimed: left in the sender folder, to be taken as a submission of its own');
       }
-      this.log('recovering', manifest);
-      const processed = await this.complete(manifest);
-      try {
-        if (processed !== null) this.deliver([processed]);
-      } catch (error) {
-        this.fail('answer', error, manifest);
-      }
+    } catch (error) {
+      // One claim that cannot be finished must not keep the others waiting: it stays as it is,
+      // files and manifest, for a later attempt or an operator.
+      this.fail('recover', error, manifest);
+      return;
+    }
+    this.log(event, manifest, extra);
+    const processed = await this.complete(manifest);
+    try {
+      if (processed !== null) this.deliver([processed]);
+    } catch (error) {
+      this.fail('answer', error, manifest);
     }
   }
 
@@ -248,7 +281,7 @@ export class DropFolderDaemon {
       if (stored === null) throw new Error(`no answers stored for ticket ${manifest.ticket}`);
       return { manifest, answers: stored };
     } catch (error) {
-      // Left in processing/: the next start (or recovery) takes it again.
+      // Left in processing/: a later rescan (after its backoff) or the next start takes it again.
       this.fail('process', error, manifest);
       return null;
     }
@@ -276,6 +309,7 @@ export class DropFolderDaemon {
       try {
         const outcome = answers.positive ? 'done' : 'failed';
         this.options.state.finish(manifest.ticket, outcome);
+        this.backoff.delete(manifest.ticket);
         this.processed++;
         this.log(outcome === 'done' ? 'answered' : 'refused', manifest);
       } catch (error) {
@@ -350,9 +384,15 @@ export class DropFolderDaemon {
     const message = error instanceof Error ? error.message : String(error);
     const code = errorCode(stage, error);
     this.lastError = `${new Date().toISOString()} ${stage}: ${code}: ${message}`;
-    if (manifest !== undefined) this.failedTickets.add(manifest.ticket);
-    else this.failedScans++;
-    this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender } : {}), code, error: message }, `${stage} failed`);
+    let next = {};
+    if (manifest !== undefined) {
+      this.failedTickets.add(manifest.ticket);
+      const attempts = (this.backoff.get(manifest.ticket)?.attempts ?? 0) + 1;
+      const dueAt = Date.now() + Math.min(RETRY_MAX_MS, Math.max(this.options.rescanMs, 1000) * 2 ** (attempts - 1));
+      this.backoff.set(manifest.ticket, { attempts, dueAt });
+      if (this.retrying) next = { attempt: attempts, retryAt: new Date(dueAt).toISOString() };
+    } else this.failedScans++;
+    this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender, ...next } : {}), code, error: message }, `${stage} failed`);
   }
 
   private writeHealth(): void {

@@ -354,6 +354,73 @@ describe('fla watch as a daemon', () => {
     }
   }
 
+  /** The log lines written so far (a line being written is left for the next look). */
+  function logOf(daemon: { output: () => string }): Array<Record<string, unknown>> {
+    return daemon.output().split('\n').flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  const eventsOf = (log: ReadonlyArray<Record<string, unknown>>, ticket: unknown): unknown[] => log.filter((l) => l.ticket === ticket).map((l) => l.event);
+
+  it('answers on a later rescan, once, a submission it could not answer (OUT missing), backing off between attempts', async () => {
+    rmSync(join(root, SENDER, 'OUT'), { recursive: true });
+    const daemon = start();
+    await until(() => daemon.output().includes('"event":"started"'));
+    put('IN', 'FI.FLAD.012345.20260420.00030.R.1.1', declaration('00030'));
+    put('IN', 'GO.FLAD.012345.20260420.00030.R.1');
+    const errors = (): Array<Record<string, unknown>> => logOf(daemon).filter((l) => l.event === 'error');
+    await until(() => errors().length > 0);
+    // Rescans every second; attempts after 1, 2, 4 s of backoff: the fourth cannot come within 5.5 s.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    const failed = errors();
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    expect(failed.length).toBeLessThanOrEqual(3);
+    const ticket = failed[0]!.ticket;
+    failed.forEach((line, i) => expect(line).toMatchObject({ stage: 'answer', code: 'FLA_ERR_WRITE', ticket, sender: SENDER, attempt: i + 1, retryAt: expect.any(String) }));
+    expect(readdirSync(join(root, '.fla-state', 'processing'))).toEqual([ticket]);
+
+    mkdirSync(join(root, SENDER, 'OUT'));
+    await until(() => eventsOf(logOf(daemon), ticket).includes('answered'));
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited).toBe(0);
+    expect(files('OUT')).toEqual(['FO.ACRF.012345.20260420.00030.R', 'FO.NOTI.012345.20260420.00030.R', 'GO.ACRF.012345.20260420.00030.R', 'GO.NOTI.012345.20260420.00030.R']);
+    expect(read('OUT', 'FO.ACRF.012345.20260420.00030.R')).toContain(`<Ticket>${String(ticket)}</Ticket>`);
+    const events = eventsOf(logOf(daemon), ticket);
+    expect(events.filter((e) => e === 'claimed' || e === 'processed' || e === 'answered')).toEqual(['claimed', 'processed', 'answered']);
+    expect(events.filter((e) => e === 'retrying')).toHaveLength(failed.length);
+    expect(readdirSync(join(root, '.fla-state', 'processing'))).toEqual([]);
+  }, 60_000);
+
+  it('processes on a later rescan, with the same ticket, a submission the locked ledger refused', async () => {
+    const daemon = start();
+    await until(() => daemon.output().includes('"event":"started"'));
+    const { default: Database } = await import('better-sqlite3');
+    const holder = new Database(db);
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      put('IN', 'FI.FLAD.012345.20260420.00031.R.1.1', declaration('00031'));
+      put('IN', 'GO.FLAD.012345.20260420.00031.R.1');
+      await until(() => daemon.output().includes('"event":"error"'));
+    } finally {
+      holder.close();
+    }
+    await until(() => logOf(daemon).some((l) => l.event === 'answered'));
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited).toBe(0);
+    const log = logOf(daemon);
+    const errors = log.filter((l) => l.event === 'error');
+    expect(errors).toEqual([expect.objectContaining({ stage: 'process', code: 'FLA_ERR_DB', attempt: 1 })]);
+    expect(eventsOf(log, errors[0]!.ticket)).toEqual(['claimed', 'error', 'retrying', 'processed', 'answered']);
+    expect(files('OUT')).toHaveLength(4);
+    expect(read('OUT', 'FO.NOTI.012345.20260420.00031.R')).toContain('<Status>ACCEPTED</Status>');
+    expect(readdirSync(join(root, '.fla-state', 'processing'))).toEqual([]);
+  }, 60_000);
+
   it('waits for an FI that grows for 5 s, refuses a second daemon, and stops cleanly on SIGTERM', async () => {
     const daemon = start();
     await until(() => daemon.output().includes('"event":"started"'));
