@@ -213,8 +213,15 @@ export class DropFolderDaemon {
     try {
       this.options.state.claim(manifest, senderFolder);
     } catch (error) {
-      // The sender removed or renamed a file between the scan and the claim: the next scan decides.
-      this.fail('claim', error, manifest);
+      // A file removed between the scan and the claim, or a move refused. A claim holding nothing
+      // yet is undone and the next scan decides; retrying it would only find its files gone.
+      let undone = false;
+      try {
+        undone = this.options.state.undo(manifest.ticket);
+      } catch {
+        // Left as it is: retried like any failed claim.
+      }
+      this.fail('claim', error, manifest, !undone);
       return null;
     }
     this.log('claimed', manifest, { files: manifest.files });
@@ -380,17 +387,20 @@ export class DropFolderDaemon {
     this.options.logger.info({ event, ticket: manifest.ticket, sender: manifest.sender, file: manifest.parts[0] ?? manifest.files[0], ...extra }, event);
   }
 
-  private fail(stage: string, error: unknown, manifest?: Manifest): void {
+  /** Logs a failure with its code; a claim that stays in processing/ gets its next attempt (retry). */
+  private fail(stage: string, error: unknown, manifest?: Manifest, retry = manifest !== undefined): void {
     const message = error instanceof Error ? error.message : String(error);
     const code = errorCode(stage, error);
     this.lastError = `${new Date().toISOString()} ${stage}: ${code}: ${message}`;
     let next = {};
     if (manifest !== undefined) {
       this.failedTickets.add(manifest.ticket);
-      const attempts = (this.backoff.get(manifest.ticket)?.attempts ?? 0) + 1;
-      const dueAt = Date.now() + Math.min(RETRY_MAX_MS, Math.max(this.options.rescanMs, 1000) * 2 ** (attempts - 1));
-      this.backoff.set(manifest.ticket, { attempts, dueAt });
-      if (this.retrying) next = { attempt: attempts, retryAt: new Date(dueAt).toISOString() };
+      if (retry) {
+        const attempts = (this.backoff.get(manifest.ticket)?.attempts ?? 0) + 1;
+        const dueAt = Date.now() + Math.min(RETRY_MAX_MS, Math.max(this.options.rescanMs, 1000) * 2 ** (attempts - 1));
+        this.backoff.set(manifest.ticket, { attempts, dueAt });
+        if (this.retrying) next = { attempt: attempts, retryAt: new Date(dueAt).toISOString() };
+      }
     } else this.failedScans++;
     this.options.logger.error({ event: 'error', stage, ...(manifest !== undefined ? { ticket: manifest.ticket, sender: manifest.sender, ...next } : {}), code, error: message }, `${stage} failed`);
   }

@@ -61,6 +61,16 @@ export class StateFolder {
     return left;
   }
 
+  /** Undoes a claim that failed before any file was moved in; false when it holds one. */
+  undo(ticket: string): boolean {
+    const dir = this.processingDir(ticket);
+    const names = listOrNull(dir);
+    if (names === null) return true;
+    if (!names.every((name) => name === 'manifest.json')) return false;
+    rmSync(dir, { recursive: true, force: true });
+    return true;
+  }
+
   inProgress(): Manifest[] {
     const out: Manifest[] = [];
     for (const ticket of readdirSync(join(this.root, 'processing')).sort()) {

@@ -1,7 +1,8 @@
 // fla watch with real processes and real folders (DROPFOLDER.md): names, GO/TD, parts, refusals,
 // duplicates, environments, logs, the single-instance lock and SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT, tempDir } from '../helpers.js';
@@ -221,6 +222,20 @@ describe('fla watch when a submission fails', () => {
     expect(readdirSync(processing)).toEqual([bad]);
     expect(readdirSync(join(processing, bad)).sort()).toEqual([blocked, 'GO.FLAD.012345.20260420.00016.R.1', 'manifest.json']);
     expect(files('IN')).toEqual([blocked]);
+  });
+
+  // A state folder on another file system than the drop folder: no file can be moved into a claim.
+  it.skipIf(!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev)('undoes a claim that failed before holding a file, and leaves the set in IN', () => {
+    const state = mkdtempSync(join('/dev/shm', 'fla-state-'));
+    dirs.push({ remove: () => rmSync(state, { recursive: true, force: true }) });
+    put('IN', 'FI.FLAD.012345.20260420.00019.R.1.1', declaration('00019'));
+    put('IN', 'GO.FLAD.012345.20260420.00019.R.1');
+    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1', '--state', state], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    const errors = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === 'error');
+    expect(errors).toEqual([expect.objectContaining({ stage: 'claim', code: 'FLA_ERR_WRITE', error: expect.stringContaining('EXDEV') })]);
+    expect(readdirSync(join(state, 'processing'))).toEqual([]);
+    expect(files('IN')).toEqual(['FI.FLAD.012345.20260420.00019.R.1.1', 'GO.FLAD.012345.20260420.00019.R.1']);
   });
 
   it('starts despite a stray file in processing/, and leaves it there', () => {
