@@ -406,16 +406,17 @@ export class DropFolderDaemon {
   }
 
   private writeHealth(): void {
-    const health: Health = {
-      pid: process.pid,
-      startedAt: this.startedAt,
-      lastScan: this.lastScan,
-      waiting: Math.max(0, this.waiting),
-      inProgress: this.options.state.inProgress().length,
-      processed: this.processed,
-      lastError: this.lastError,
-    };
+    // Counting the claims reads the state folder too: if that is gone, log it and keep serving.
     try {
+      const health: Health = {
+        pid: process.pid,
+        startedAt: this.startedAt,
+        lastScan: this.lastScan,
+        waiting: Math.max(0, this.waiting),
+        inProgress: this.options.state.inProgress().length,
+        processed: this.processed,
+        lastError: this.lastError,
+      };
       this.options.state.writeHealth(health);
     } catch (error) {
       this.options.logger.error({ event: 'error', stage: 'health', code: errorCode('health', error), error: (error as Error).message }, 'health file not written');

@@ -436,6 +436,19 @@ describe('fla watch as a daemon', () => {
     expect(readdirSync(join(root, '.fla-state', 'processing'))).toEqual([]);
   }, 60_000);
 
+  it('keeps serving when its processing/ folder is removed under it, and logs why', async () => {
+    const daemon = start();
+    await until(() => daemon.output().includes('"event":"started"'));
+    rmSync(join(root, '.fla-state', 'processing'), { recursive: true });
+    await until(() => logOf(daemon).some((l) => l.event === 'error' && l.stage === 'health'));
+    const errors = logOf(daemon).filter((l) => l.event === 'error');
+    expect(errors).toContainEqual(expect.objectContaining({ stage: 'scan', code: 'FLA_ERR_READ', error: expect.stringContaining('ENOENT') }));
+    expect(errors).toContainEqual(expect.objectContaining({ stage: 'health', code: 'FLA_ERR_WRITE', error: expect.stringContaining('ENOENT') }));
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited).toBe(0);
+    mkdirSync(join(root, '.fla-state', 'processing'));
+  }, 60_000);
+
   it('waits for an FI that grows for 5 s, refuses a second daemon, and stops cleanly on SIGTERM', async () => {
     const daemon = start();
     await until(() => daemon.output().includes('"event":"started"'));
