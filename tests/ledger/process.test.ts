@@ -163,9 +163,19 @@ describe('ledger rules', () => {
 
   it('a REPLACE in the same file as its CREATE is the reference used twice (10051-006): the CREATE stands', async () => {
     const report = await processText(declaration('S1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00') + training(1, { ref: 'TS', end: '2026-02-11', hours: '10.00' }) + training(2, { ref: 'TS', action: 'REPLACE', end: '2026-02-11', hours: '12.00' })));
-    // 10051-006 (same reference twice in one file) rejects the later record in the rules layer.
+    // 10051-006 (same reference twice in one file) rejects the later record in the rules layer; the
+    // reference was declared, by the CREATE before it, so it is not 'never declared' (10052-166).
     expect(report.findings.map((f) => f.code)).toContain('10051-006');
+    expect(report.findings.map((f) => f.code)).not.toContain('10052-166');
     expect(counters()!.types.LEGAL.used).toBe(1000);
+  });
+
+  it('a correction that moves a training into the next window leaves the first one out of fla counters', async () => {
+    await processText(declaration('W1', '20284', '2029-01-10', training(1, { ref: 'EDGE', start: '2028-12-19', end: '2028-12-20', hours: '6.00' })));
+    expect([...counterEntries(db, { inss: '85073003328' })].map((e) => [e.window, e.uncovered])).toEqual([['2024-2028', 600]]);
+    await processText(declaration('W2', '20291', '2029-04-10', training(1, { ref: 'EDGE', action: 'REPLACE', start: '2029-01-04', end: '2029-01-05', hours: '6.00' })));
+    expect([...counterEntries(db, { inss: '85073003328' })].map((e) => [e.window, e.uncovered])).toEqual([['2029-2033', 600]]);
+    expect(storedAll(db)).toEqual(recomputeAll(db));
   });
 
   it('a correction moves a training between years; a right withdrawn with Hours 0 no longer covers it', async () => {

@@ -7,8 +7,14 @@ export default defineRule({
   create(context) {
     return {
       person(person, form) {
-        for (const { training, reference, companyId, action } of trainingsWith(person, form, ['REPLACE', 'CANCEL'])) {
-          if (context.ledger?.trainingState(companyId, reference.text) === 'unknown') context.report({ messageId: 'unknownReference', field: reference, record: training, data: { action } });
+        // The ledger holds the earlier persons of the file; this person's own earlier records are
+        // not applied yet, and one of them may have declared the reference (10051-006 then says so).
+        const declaredHere = new Set<string>();
+        for (const { training, reference, companyId, action } of trainingsWith(person, form, ['CREATE', 'REPLACE', 'CANCEL'])) {
+          if (action !== 'CREATE' && !declaredHere.has(reference.text) && context.ledger?.trainingState(companyId, reference.text) === 'unknown') {
+            context.report({ messageId: 'unknownReference', field: reference, record: training, data: { action } });
+          }
+          declaredHere.add(reference.text);
         }
       },
     };
