@@ -27,12 +27,20 @@ export interface CounterEntry {
 }
 
 /**
+ * The windows (`counters u`) that hold a right or a training in force, as CLI.md lists them and as
+ * recomputeAll finds them. A window whose last record moved away keeps its row, all zeros: the
+ * notification of the file that emptied it reads its figures before and after from there.
+ */
+const HOLDS_RECORDS = `(EXISTS (SELECT 1 FROM right_versions r WHERE r.company_id = u.company_id AND r.inss = u.inss AND r.current = 1 AND r.year >= u.window_start AND r.year < u.window_start + ${FLA_2024_WINDOWS.length})
+  OR EXISTS (SELECT 1 FROM training_versions t WHERE t.company_id = u.company_id AND t.inss = u.inss AND t.current = 1 AND t.year >= u.window_start AND t.year < u.window_start + ${FLA_2024_WINDOWS.length}))`;
+
+/**
  * Every worker window that matches, in the order of the large-company screen, one at a time: the
  * rows are read as they are written out, so a ledger of a million workers costs no more memory
  * than one of ten.
  */
 export function* counterEntries(db: Db, query: CounterQuery): Generator<CounterEntry> {
-  const where: string[] = [];
+  const where: string[] = [HOLDS_RECORDS];
   const params: Array<string | number> = [];
   if (query.companyId !== undefined) where.push('u.company_id = ?') && params.push(query.companyId);
   if (query.inss !== undefined) where.push('u.inss = ?') && params.push(query.inss);
@@ -43,7 +51,7 @@ export function* counterEntries(db: Db, query: CounterQuery): Generator<CounterE
     .prepare(
       `SELECT u.company_id AS companyId, u.inss, u.window_start AS windowStart, coalesce(w.name, '') AS name, coalesce(w.first_name, '') AS firstName, ${COUNTER_COLUMNS}
        FROM counters u LEFT JOIN workers w ON w.company_id = u.company_id AND w.inss = u.inss
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       WHERE ${where.join(' AND ')}
        ORDER BY u.company_id, w.name, u.inss, u.window_start`,
     )
     .iterate(...params) as IterableIterator<WorkerWindow & CounterRow & { name: string; firstName: string }>;
@@ -81,7 +89,7 @@ export function recomputeAll(db: Db): Map<string, StoredCounters> {
 /** The stored (incremental) counters of every worker window, keyed like recomputeAll. */
 export function storedAll(db: Db): Map<string, StoredCounters> {
   const out = new Map<string, StoredCounters>();
-  for (const row of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart, ${COUNTER_COLUMNS} FROM counters`).all() as Array<WorkerWindow & CounterRow>) {
+  for (const row of db.prepare(`SELECT company_id AS companyId, inss, window_start AS windowStart, ${COUNTER_COLUMNS} FROM counters u WHERE ${HOLDS_RECORDS}`).all() as Array<WorkerWindow & CounterRow>) {
     out.set(`${row.companyId}/${row.inss}/${row.windowStart}`, storedCounters(row));
   }
   return out;

@@ -57,6 +57,10 @@ describe('the ledger database', () => {
       row.run(2024, Number(year), 'EMPLOYER', eg, eu);
     }
     old.prepare(`INSERT INTO uncovered (company_id, inss, window_start, hours) VALUES ('0403170701', '85073003328', 2024, 2640)`).run();
+    // The records behind the window (fla counters lists a window that holds a right or a training).
+    old.prepare(`INSERT INTO received_files (id, ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (1, 'T-1', 'cli', 'a.xml', 'x', 'R', 'now', 1, 'ACCEPTED')`).run();
+    old.prepare(`INSERT INTO forms (id, file_id, form_index, sender, reference_nbr, company_id, quarter, result_code) VALUES (1, 1, 0, 'cli', 'R-1', '0403170701', '20251', 1)`).run();
+    old.prepare(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (1, '0403170701', '85073003328', 2024, 'LEGAL', 3800)`).run();
     old.close();
     const db = openLedger(path);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('uncovered', 'counter_changes')`).all()).toEqual([]);

@@ -68,6 +68,10 @@ describe('fla counters on a large ledger', () => {
     INSERT INTO counters (company_id, inss, window_start, legal_granted, legal_used, sector_granted, sector_used, employer_granted, employer_used, uncovered, years)
     SELECT printf('%010d', 403170701 + i % 7), printf('%011d', i), 2024, 3800, i % 3800, 0, 0, 0, 0, 0, '[[2026,3800,' || (i % 3800) || ',0,0,0,0]]' FROM n`);
   ledger.exec(`INSERT INTO workers (company_id, inss, name, first_name) SELECT company_id, inss, 'Name ' || (CAST(inss AS INTEGER) % 1000), 'First' FROM counters`);
+  // The rights behind the windows: fla counters lists a window that holds a right or a training.
+  ledger.exec(`INSERT INTO received_files (id, ticket, sender, file_name, sha256, environment, received_at, receipt_code, status) VALUES (1, 'T-1', 'cli', 'a.xml', 'x', 'R', 'now', 1, 'ACCEPTED')`);
+  ledger.exec(`INSERT INTO forms (id, file_id, form_index, sender, reference_nbr, company_id, quarter, result_code) VALUES (1, 1, 0, 'cli', 'R-1', '0403170701', '20261', 1)`);
+  ledger.exec(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) SELECT 1, company_id, inss, 2026, 'LEGAL', 3800 FROM counters`);
   ledger.close();
 
   it('lists every window, in the order of the large-company screen, as CLI.md JSON', () => {
