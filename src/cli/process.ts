@@ -5,18 +5,16 @@ import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
 import { storedAnswers } from '../ledger/answers.js';
 import { ledgerError, openLedger } from '../ledger/database.js';
-import type { Environment } from '../ledger/store.js';
+import { isEnvironment } from '../ledger/store.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings } from './config.js';
 import { expandInputs } from './inputs.js';
 import { REPORTERS } from './validate.js';
 
-const ENVIRONMENTS = ['R', 'T', 'S'] as const;
-
 export async function processCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes, db: flags.db });
   const environment = String(flags.env ?? 'R');
-  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) throw new FlaError('FLA_ERR_USAGE', `--env must be R, T or S (got "${environment}")`);
+  if (!isEnvironment(environment)) throw new FlaError('FLA_ERR_USAGE', `--env must be R, T or S (got "${environment}")`);
   const sender = String(flags.sender ?? 'cli');
   const files = await expandInputs(args);
   const outDir = flags.out === undefined ? undefined : String(flags.out);
@@ -32,12 +30,11 @@ export async function processCommand(args: readonly string[], flags: Record<stri
   try {
     for (const file of files) {
       const receivedAt = new Date();
-      const env = environment as Environment;
       const fileName = basename(file);
       const report = await engine.processFile(
         file,
         engineOptions(settings),
-        { db, sender, environment: env, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r, source) => renderAnswers(r, { environment: env, fileName, receivedAt }, source) },
+        { db, sender, environment, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r, source) => renderAnswers(r, { environment, fileName, receivedAt }, source) },
       );
       reports.push(report);
       // Written from the ledger, part by part: the notification may be larger than a string can be.

@@ -40,11 +40,16 @@ export function openLedger(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/** An error SQLite raised (better-sqlite3's SqliteError, whose code is SQLITE_BUSY and the like). */
+export function isSqliteError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
 /** SQLite's failures as the operator can act on them (FLA_ERR_DB); anything else unchanged. */
 export function ledgerError(error: unknown, path: string): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (error instanceof FlaError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
-  const message = (error as Error).message;
+  if (error instanceof FlaError || !isSqliteError(error)) return error;
+  const { code, message } = error;
   if (code.startsWith('SQLITE_BUSY')) return new FlaError('FLA_ERR_DB', `the ledger ${path} is locked by another process (waited 5 s): ${message}`);
   if (code.startsWith('SQLITE_NOTADB')) return new FlaError('FLA_ERR_DB', `${path} is not an SQLite ledger: ${message}`);
   if (code.startsWith('SQLITE_CORRUPT')) return new FlaError('FLA_ERR_DB', `the ledger ${path} is damaged: ${message}; restore it from a backup`);

@@ -9,7 +9,12 @@ import type { Db } from './database.js';
 import { FLA_2024_WINDOWS, windowStart, type WindowScheme } from './windows.js';
 
 /** Production (applied), test or simulation (answered, never applied). */
-export type Environment = 'R' | 'T' | 'S';
+export const ENVIRONMENTS = ['R', 'T', 'S'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export function isEnvironment(value: string): value is Environment {
+  return (ENVIRONMENTS as readonly string[]).includes(value);
+}
 
 export interface ReceivedFile {
   readonly ticket: string;

@@ -11,7 +11,7 @@ import { Engine, type LedgerOptions, type ProcessReport } from '../engine.js';
 import { FlaError, type ErrorCode } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { storedAnswers, type StoredAnswers } from '../ledger/answers.js';
-import type { Db } from '../ledger/database.js';
+import { isSqliteError, type Db } from '../ledger/database.js';
 import { receiptFinding } from '../receipt/receipt-finding.js';
 import type { Lang } from '../findings.js';
 import type { Logger } from './log.js';
@@ -430,8 +430,8 @@ export class DropFolderDaemon {
  */
 function errorCode(stage: string, error: unknown): ErrorCode {
   if (error instanceof FlaError) return error.code;
+  if (isSqliteError(error)) return 'FLA_ERR_DB';
   const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) return 'FLA_ERR_DB';
   if (typeof code === 'string' && typeof syscall === 'string') return ['scan', 'watcher', 'process'].includes(stage) ? 'FLA_ERR_READ' : 'FLA_ERR_WRITE';
   return 'FLA_ERR_INTERNAL';
 }

@@ -1,7 +1,9 @@
 // DROPFOLDER.md "Names": FI.FLAD.<sender>.<YYYYMMDD>.<sequence>.<env>.<parts>.<part>, GO/TD with
 // the same name less the part, answers FO.ACRF/FO.NOTI echoing the submission. Pure functions.
 
-export type Environment = 'R' | 'T' | 'S';
+import type { Environment } from '../ledger/store.js';
+
+export type { Environment };
 export type DropArea = 'IN' | 'INTEST';
 
 /** What the FI parts, the GO and the TD of one submission have in common. */

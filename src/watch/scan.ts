@@ -69,7 +69,7 @@ function scanArea(folder: string, sender: string, area: Area, stableMs: number, 
     const td = files.find((f) => f.parsed.kind === 'TD');
     const first = files[0]!.parsed as Extract<DropName, { kind: 'FI' | 'GO' | 'TD' }>;
     const base = key;
-    const common = { sender, area, senderFolder: folder, base, environment: first.env as 'R' | 'T' | 'S', files: files.map((f) => f.name) };
+    const common = { sender, area, senderFolder: folder, base, environment: first.env, files: files.map((f) => f.name) };
     if (td !== undefined) {
       // A TD withdraws the set; the GO and the parts that came go to the failed area with it.
       ready.push({ ...common, parts: [], refusal: { code: 'TD' }, since: td.mtimeMs });

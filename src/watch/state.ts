@@ -4,6 +4,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FlaError } from '../errors.js';
+import type { Environment } from '../ledger/store.js';
 import { maskInsz } from './log.js';
 
 export type Area = 'IN' | 'INTEST';
@@ -14,7 +15,7 @@ export interface Manifest {
   readonly area: Area;
   /** The submission's key, e.g. 012345.20260420.00001.R.1 (answers echo its first four fields). */
   readonly base: string;
-  readonly environment: 'R' | 'T' | 'S';
+  readonly environment: Environment;
   /** Every file of the submission as it was named in the sender's folder. */
   readonly files: readonly string[];
   /** The FI parts in reading order; empty for a refused name or a withdrawal. */
