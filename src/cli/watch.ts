@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { FlaError } from '../errors.js';
 import { openLedger, type Db } from '../ledger/database.js';
 import { DropFolderDaemon } from '../watch/daemon.js';
-import { DaemonLock } from '../watch/lock.js';
+import { DaemonLock, dropFolderLock, ledgerLock } from '../watch/lock.js';
 import { createLogger } from '../watch/log.js';
 import { StateFolder } from '../watch/state.js';
 import { resolveSettings } from './config.js';
@@ -25,7 +25,17 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   } catch (error) {
     throw new FlaError('FLA_ERR_CONFIG', `cannot use the state folder ${stateDir} (--state): ${(error as Error).message}`);
   }
-  const lock = DaemonLock.acquire(resolve(settings.db));
+  sameFileSystem(rootDir, stateDir);
+  const dbPath = resolve(settings.db);
+  ledgerFolder(dbPath);
+  const dbLock = DaemonLock.acquire(ledgerLock(dbPath));
+  let rootLock: DaemonLock;
+  try {
+    rootLock = DaemonLock.acquire(dropFolderLock(rootDir));
+  } catch (error) {
+    dbLock.release();
+    throw error;
+  }
   const logger = createLogger(process.stdout, flags.verbose === true ? 'debug' : 'info');
   let db: Db | null = null;
   let daemon: DropFolderDaemon | null = null;
@@ -36,7 +46,8 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
       await daemon?.stop();
     } finally {
       db?.close();
-      lock.release();
+      rootLock.release();
+      dbLock.release();
     }
   };
   try {
@@ -68,6 +79,43 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   const { submissions, scans } = failures;
   if (submissions + scans > 0) throw new FlaError('FLA_ERR_WATCH', `${failedWhat(submissions, scans)}; see the log (event "error")`);
   return 0;
+}
+
+/**
+ * A claim is a rename from the sender's folder into the state folder, and rename(2) cannot cross
+ * file systems (EXDEV), nor mount points of one (bind mounts): tried once here with a probe file,
+ * so that such a --state is refused at start-up instead of failing every claim.
+ */
+function sameFileSystem(rootDir: string, stateDir: string): void {
+  const probe = join(rootDir, `.fla-probe.${process.pid}`);
+  const moved = join(stateDir, `.fla-probe.${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+  } catch (error) {
+    throw new FlaError('FLA_ERR_CONFIG', `cannot use the drop folder ${rootDir}: ${(error as Error).message}`);
+  }
+  try {
+    renameSync(probe, moved);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EXDEV' ? 'it is on another file system (or mount) than the drop folder, and claims move files by rename' : (error as Error).message;
+    throw new FlaError('FLA_ERR_CONFIG', `cannot use the state folder ${stateDir} (--state) with the drop folder ${rootDir}: ${why}`);
+  } finally {
+    rmSync(probe, { force: true });
+    rmSync(moved, { force: true });
+  }
+}
+
+/** A --db in a folder that does not exist: the ledger's own error, naming the folder. */
+function ledgerFolder(dbPath: string): void {
+  const folder = dirname(dbPath);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isFolder) throw new FlaError('FLA_ERR_DB', `cannot open the ledger ${dbPath} (--db): the folder ${folder} does not exist`);
 }
 
 function failedWhat(submissions: number, scans: number): string {

@@ -1,7 +1,7 @@
 // fla watch with real processes and real folders (DROPFOLDER.md): names, GO/TD, parts, refusals,
 // duplicates, environments, logs, the single-instance lock and SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -224,18 +224,25 @@ describe('fla watch when a submission fails', () => {
     expect(files('IN')).toEqual([blocked]);
   });
 
-  // A state folder on another file system than the drop folder: no file can be moved into a claim.
+  // A sender folder on another file system than the state folder (the drop folder itself is
+  // refused at start-up, tests/watch/startup.test.ts): no file can be moved into a claim.
   it.skipIf(!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev)('undoes a claim that failed before holding a file, and leaves the set in IN', () => {
-    const state = mkdtempSync(join('/dev/shm', 'fla-state-'));
-    dirs.push({ remove: () => rmSync(state, { recursive: true, force: true }) });
-    put('IN', 'FI.FLAD.012345.20260420.00019.R.1.1', declaration('00019'));
-    put('IN', 'GO.FLAD.012345.20260420.00019.R.1');
-    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1', '--state', state], { cwd: ROOT, encoding: 'utf8' });
+    const elsewhere = mkdtempSync(join('/dev/shm', 'fla-sender-'));
+    dirs.push({ remove: () => rmSync(elsewhere, { recursive: true, force: true }) });
+    const other = '012346';
+    mkdirSync(join(elsewhere, 'IN'));
+    symlinkSync(elsewhere, join(root, other));
+    const fi = 'FI.FLAD.012346.20260420.00019.R.1.1';
+    writeFileSync(join(elsewhere, 'IN', fi), declaration('00019'));
+    writeFileSync(join(elsewhere, 'IN', 'GO.FLAD.012346.20260420.00019.R.1'), '');
+    const past = new Date(Date.now() - 5_000);
+    for (const name of [fi, 'GO.FLAD.012346.20260420.00019.R.1']) utimesSync(join(elsewhere, 'IN', name), past, past);
+    const r = spawnSync(process.execPath, [BIN, 'watch', root, '--db', db, '--once', '--stable', '0.1'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
     const errors = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === 'error');
     expect(errors).toEqual([expect.objectContaining({ stage: 'claim', code: 'FLA_ERR_WRITE', error: expect.stringContaining('EXDEV') })]);
-    expect(readdirSync(join(state, 'processing'))).toEqual([]);
-    expect(files('IN')).toEqual(['FI.FLAD.012345.20260420.00019.R.1.1', 'GO.FLAD.012345.20260420.00019.R.1']);
+    expect(readdirSync(join(root, '.fla-state', 'processing'))).toEqual([]);
+    expect(readdirSync(join(elsewhere, 'IN')).sort()).toEqual([fi, 'GO.FLAD.012346.20260420.00019.R.1']);
   });
 
   it('starts despite a stray file in processing/, and leaves it there', () => {
