@@ -56,6 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--state <dir>', 'where claimed files go: processing/, done/, failed/, health.json (default <root>/.fla-state)')
     .option('--rescan <seconds>', 'periodic rescan besides file events', '30')
     .option('--stable <seconds>', 'a file counts as complete once unchanged this long', '0.2')
+    .option('--go-first-stable <seconds>', 'the same when the GO came before its parts were complete (a slow or stalled upload)', '10')
     .option('--poll', 'watch by polling only (network file systems)')
     .option('--once', 'process what waits, then exit (cron, tests): 0, or 2 when a submission failed')
     .addHelpText('after', '\nExample:\n  fla watch /srv/sftp --db /var/lib/fla/fla.sqlite\n  fla watch /srv/sftp --once')

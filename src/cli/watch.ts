@@ -12,6 +12,7 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   const settings = resolveSettings({ db: flags.db });
   const rescanMs = seconds('rescan', flags.rescan ?? '30') * 1000;
   const stableMs = seconds('stable', flags.stable ?? '0.2') * 1000;
+  const goFirstStableMs = seconds('go-first-stable', flags.goFirstStable ?? '10') * 1000;
   const rootDir = resolve(root);
   try {
     mkdirSync(rootDir, { recursive: true });
@@ -52,13 +53,13 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   };
   try {
     db = openLedger(settings.db);
-    daemon = new DropFolderDaemon({ root: rootDir, db, state, logger, rescanMs, stableMs, poll: flags.poll === true });
+    daemon = new DropFolderDaemon({ root: rootDir, db, state, logger, rescanMs, stableMs, goFirstStableMs, poll: flags.poll === true });
     if (flags.once === true) {
       await daemon.runOnce();
       failures = daemon.failures();
     } else {
       await daemon.start();
-      logger.info({ event: 'started', root: rootDir, db: settings.db, rescanMs, stableMs, poll: flags.poll === true }, 'started');
+      logger.info({ event: 'started', root: rootDir, db: settings.db, rescanMs, stableMs, goFirstStableMs, poll: flags.poll === true }, 'started');
       const signal = await new Promise<string>((done) => {
         process.once('SIGTERM', () => done('SIGTERM'));
         process.once('SIGINT', () => done('SIGINT'));

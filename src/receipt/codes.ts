@@ -13,6 +13,8 @@ export const RECEIPT_CODES = [
   'ACRF-108',
   'ACRF-117',
   'ACRF-118',
+  'ACRF-119',
+  'ACRF-120',
 ] as const;
 
 export type ReceiptCode = (typeof RECEIPT_CODES)[number];

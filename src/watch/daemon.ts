@@ -16,7 +16,8 @@ import { receiptFinding } from '../receipt/receipt-finding.js';
 import type { Lang } from '../findings.js';
 import type { Logger } from './log.js';
 import { answerGoName, answerName } from './names.js';
-import { scanDropFolder, type Candidate } from './scan.js';
+import { irregularFiles } from './claim-files.js';
+import { scanDropFolder, StabilityTracker, type Candidate } from './scan.js';
 import { StateFolder, type Health, type Manifest } from './state.js';
 
 /** Answers go out (and their GO markers) for this many submissions at a time, at most. */
@@ -39,6 +40,8 @@ export interface DaemonOptions {
   readonly rescanMs: number;
   /** A file counts as complete once unchanged this long. */
   readonly stableMs: number;
+  /** The same where the GO came before its parts were complete (a slow or stalled upload). */
+  readonly goFirstStableMs: number;
   readonly poll: boolean;
   readonly languages?: readonly Lang[];
 }
@@ -64,6 +67,8 @@ export class DropFolderDaemon {
   private failedScans = 0;
   private waiting = 0;
   private readonly startedAt = new Date().toISOString();
+  /** Sizes and mtimes seen by earlier scans: a change between two scans restarts a file's quiet time. */
+  private readonly stability = new StabilityTracker();
 
   constructor(private readonly options: DaemonOptions) {}
 
@@ -166,7 +171,7 @@ export class DropFolderDaemon {
     // Claims waiting out a failure first: they are older than anything the scan may find.
     if (this.retrying && !this.stopping) await this.retryClaims();
     try {
-      const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, this.options.stableMs);
+      const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, { stableMs: this.options.stableMs, goFirstStableMs: this.options.goFirstStableMs }, this.stability);
       this.waiting = waiting + ready.length;
       if (retryInMs !== null && this.timer !== null && !this.stopping && this.retry === null) {
         this.retry = setTimeout(() => {
@@ -338,11 +343,14 @@ export class DropFolderDaemon {
       receivedAt: manifest.claimedAt,
       renderAnswers: (report, source) => renderAnswers(report, { environment: manifest.environment, fileName, receivedAt, ...(this.options.languages !== undefined ? { languages: this.options.languages } : {}) }, source),
     };
-    const paths = (manifest.parts.length > 0 ? manifest.parts : manifest.files).map((name) => join(dir, name));
-    if (manifest.refusal === undefined) return this.engine.processFile(paths, {}, ledger);
-    const refusal = manifest.refusal;
-    const findings: Finding[] = 'messageId' in refusal ? [receiptFinding(refusal.code, refusal.messageId, refusal.data)] : [];
-    return this.engine.rejectSubmission(paths, findings, ledger);
+    const names = manifest.parts.length > 0 ? manifest.parts : manifest.files;
+    // Nothing but regular files is read, not even to hash a refused submission (claim-files.ts).
+    const irregular = irregularFiles(dir, manifest.files);
+    const readable = names.filter((name) => !irregular.some((i) => i.name === name)).map((name) => join(dir, name));
+    if (manifest.refusal === undefined && irregular.length === 0) return this.engine.processFile(readable, {}, ledger);
+    const findings: Finding[] = manifest.refusal !== undefined ? [refusalFinding(manifest)] : irregular.map((i) => receiptFinding('ACRF-120', i.kind, { name: i.name }));
+    // A refused submission's GO marker may have gone (a sender who removed it): hash what is there.
+    return this.engine.rejectSubmission(readable.filter((path) => existsSync(path)), findings, ledger);
   }
 
   private storedAnswers(ticket: string): StoredAnswers | null {
@@ -434,6 +442,14 @@ function errorCode(stage: string, error: unknown): ErrorCode {
   const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
   if (typeof code === 'string' && typeof syscall === 'string') return ['scan', 'watcher', 'process'].includes(stage) ? 'FLA_ERR_READ' : 'FLA_ERR_WRITE';
   return 'FLA_ERR_INTERNAL';
+}
+
+/** The receipt finding of a submission refused before reading (a bad name, a withdrawal). */
+function refusalFinding(manifest: Manifest): Finding {
+  const refusal = manifest.refusal!;
+  if ('messageId' in refusal) return receiptFinding(refusal.code, refusal.messageId, refusal.data);
+  // A withdrawal claimed by a version that gave it no code: the same answer as a withdrawal now.
+  return receiptFinding('ACRF-119', 'withdrawn', { name: manifest.files.find((name) => name.startsWith('TD.')) ?? manifest.base });
 }
 
 /** The start of an answer, where its Ticket is: enough to tell whose it is without reading it all. */

@@ -135,6 +135,17 @@ export function checkFolder(name: string, folder: { readonly sender: string; rea
 }
 
 /**
+ * What ties the files of a refused submission together, as submissionKey does for good names: the
+ * name less its FI/GO/TD and, for an FI, less its last field (the part), so that
+ * FI.FLAD.012345.2026042.00005.R.1.1 and GO.FLAD.012345.2026042.00005.R.1 get one receipt.
+ */
+export function refusedSetKey(name: string): string {
+  const fields = name.split('.').slice(1);
+  if (name.startsWith('FI.') && fields.length > 1) fields.pop();
+  return fields.join('.');
+}
+
+/**
  * For a refused name, the base of its negative receipt's name "as far as it can be read"
  * (DROPFOLDER.md): the four fields after FI/GO/TD and FLAD as written, characters that have no
  * place in a name replaced by `_`, each cut to 20 characters; `UNREADABLE` when nothing is left.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { FlaError } from '../errors.js';
 import type { Environment } from '../ledger/store.js';
 import { maskInsz } from './log.js';
+import { manifestNameOnDisk } from './raw-names.js';
 
 export type Area = 'IN' | 'INTEST';
 
@@ -18,9 +19,11 @@ export interface Manifest {
   readonly environment: Environment;
   /** Every file of the submission as it was named in the sender's folder. */
   readonly files: readonly string[];
+  /** Base64 of the bytes of each name in `files` that is not UTF-8 (files holds its printable form). */
+  readonly rawNames?: Readonly<Record<string, string>>;
   /** The FI parts in reading order; empty for a refused name or a withdrawal. */
   readonly parts: readonly string[];
-  /** Why it is refused before reading, when it is. */
+  /** Why it is refused before reading, when it is (`{ code: 'TD' }`: a withdrawal claimed by an older version). */
   readonly refusal?: { readonly code: string; readonly messageId: string; readonly data: Readonly<Record<string, string>> } | { readonly code: 'TD' };
   readonly claimedAt: string;
 }
@@ -56,7 +59,7 @@ export class StateFolder {
     const dir = this.processingDir(manifest.ticket);
     const left: string[] = [];
     for (const name of manifest.files) {
-      const from = join(senderFolder, name);
+      const from = manifestNameOnDisk(senderFolder, name, manifest.rawNames);
       if (existsSync(from) && !moveUnlessThere(from, join(dir, name))) left.push(name);
     }
     return left;
@@ -128,14 +131,14 @@ export interface Health {
  * until the unlink the sender's name shares the claimed file's inode, and a re-upload through an
  * SFTP server that truncates in place would rewrite the claimed copy.
  */
-function moveUnlessThere(from: string, to: string): boolean {
+function moveUnlessThere(from: string | Buffer, to: string): boolean {
   const there = lstatOrNull(to);
   if (there === null) {
     renameSync(from, to);
     return true;
   }
   if (there.isFile()) return false;
-  throw new FlaError('FLA_ERR_WRITE', `cannot move ${from} into its claim: ${to} is in the way and is not a file`);
+  throw new FlaError('FLA_ERR_WRITE', `cannot move ${String(from)} into its claim: ${to} is in the way and is not a file`);
 }
 
 function lstatOrNull(path: string): Stats | null {

@@ -46,7 +46,7 @@ export class DropFolder {
   /** A file older than any stability delay, so that --once takes it at once. */
   put(area: string, name: string, content = ''): void {
     writeFileSync(this.path(area, name), content);
-    const past = new Date(Date.now() - 5_000);
+    const past = new Date(Date.now() - 60_000);
     utimesSync(this.path(area, name), past, past);
   }
 

@@ -30,8 +30,9 @@ function declaration(sequence: string): string {
 function put(area: string, name: string, content = ''): void {
   const path = join(root, SENDER, area, name);
   writeFileSync(path, content);
-  // Older than the stability delay, so that --once takes it at once.
-  const past = new Date(Date.now() - 5_000);
+  // Older than the stability delays (--stable, and the default --go-first-stable of 10 s), so that
+  // --once takes it at once.
+  const past = new Date(Date.now() - 60_000);
   utimesSync(path, past, past);
 }
 

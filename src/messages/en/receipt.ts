@@ -32,4 +32,6 @@ export const receipt: Catalogue = {
   'ACRF-108': { description: "drop folder: sender number in the name is not the folder's sender", otherSender: 'The sender number {found} in the file name is not the sender {sender} of this folder. Upload into your own folder, with your own sender number.' },
   'ACRF-117': { description: 'drop folder: environment letter is not R, T or S', environment: 'The environment letter "{found}" is not R (production), T (test) or S (simulation). Correct the file name.' },
   'ACRF-118': { description: 'drop folder: environment does not match the folder', wrongFolder: 'A file of environment {env} belongs in {expected}, not in {folder}. Upload it into {expected}.' },
+  'ACRF-119': { description: 'drop folder: the sender withdrew the submission (TD file)', withdrawn: 'The submission was withdrawn by the file {name}: nothing in it was read or applied. Send it again under a new sequence number if it is still wanted.' },
+  'ACRF-120': { description: 'drop folder: not a regular file (a symbolic link, a folder, a pipe …)', symlink: 'The file {name} is a symbolic link: neither it nor what it points to was read. Upload the file itself.', special: 'The file {name} is not a regular file (a folder, a pipe or another special file) and was not read. Upload a regular file.' },
 };

@@ -32,4 +32,6 @@ export const receipt: Catalogue = {
   'ACRF-108': { description: 'dropfolder: afzendernummer in de naam is niet dat van de map', otherSender: 'Het afzendernummer {found} in de bestandsnaam is niet de afzender {sender} van deze map. Laad op in uw eigen map, met uw eigen afzendernummer.' },
   'ACRF-117': { description: 'dropfolder: omgevingsletter is niet R, T of S', environment: 'De omgevingsletter "{found}" is niet R (productie), T (test) of S (simulatie). Verbeter de bestandsnaam.' },
   'ACRF-118': { description: 'dropfolder: omgeving past niet bij de map', wrongFolder: 'Een bestand van omgeving {env} hoort in {expected}, niet in {folder}. Laad het op in {expected}.' },
+  'ACRF-119': { description: 'dropfolder: de afzender trok de indiening in (TD-bestand)', withdrawn: 'De indiening werd ingetrokken door het bestand {name}: er werd niets van gelezen of verwerkt. Stuur ze opnieuw met een nieuw volgnummer als ze nog nodig is.' },
+  'ACRF-120': { description: 'dropfolder: geen gewoon bestand (een symbolische koppeling, een map, een pipe …)', symlink: 'Het bestand {name} is een symbolische koppeling: noch de koppeling, noch waar ze naar verwijst, werd gelezen. Laad het bestand zelf op.', special: 'Het bestand {name} is geen gewoon bestand (een map, een pipe of een ander speciaal bestand) en werd niet gelezen. Laad een gewoon bestand op.' },
 };
