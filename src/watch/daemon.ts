@@ -80,7 +80,12 @@ export class DropFolderDaemon {
     // watcher's first crawl of the tree does not compete with a backlog.
     await this.scanAndProcess();
     await this.follow();
-    this.timer = setInterval(() => this.trigger(), this.options.rescanMs);
+    this.timer = setInterval(() => {
+      // A long submission holds the scan loop: a look in between keeps health.json's last scan,
+      // waiting and in-progress figures true while it runs.
+      if (this.scanning !== null) this.look();
+      this.trigger();
+    }, this.options.rescanMs);
     // What arrived during the backlog or the crawl.
     this.trigger();
   }
@@ -167,11 +172,28 @@ export class DropFolderDaemon {
     });
   }
 
+  /** Scans without taking anything: what waits, for health.json, while a submission is processed. */
+  private look(): void {
+    try {
+      const { ready, waiting } = scanDropFolder(this.options.root, this.stabilityRule(), this.stability);
+      // Counts the sets of the current batch not taken yet; the batch's loop takes them off one by one.
+      this.waiting = waiting + ready.length;
+      this.lastScan = new Date().toISOString();
+    } catch (error) {
+      this.fail('scan', error);
+    }
+    this.writeHealth();
+  }
+
+  private stabilityRule(): { stableMs: number; goFirstStableMs: number } {
+    return { stableMs: this.options.stableMs, goFirstStableMs: this.options.goFirstStableMs };
+  }
+
   private async scanAndProcess(): Promise<void> {
     // Claims waiting out a failure first: they are older than anything the scan may find.
     if (this.retrying && !this.stopping) await this.retryClaims();
     try {
-      const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, { stableMs: this.options.stableMs, goFirstStableMs: this.options.goFirstStableMs }, this.stability);
+      const { ready, waiting, retryInMs } = scanDropFolder(this.options.root, this.stabilityRule(), this.stability);
       this.waiting = waiting + ready.length;
       if (retryInMs !== null && this.timer !== null && !this.stopping && this.retry === null) {
         this.retry = setTimeout(() => {
@@ -195,7 +217,7 @@ export class DropFolderDaemon {
         if (this.stopping) break;
         const processed = await this.take(candidate);
         if (processed !== null) batch.push(processed);
-        this.waiting--;
+        this.waiting = Math.max(0, this.waiting - 1);
         if (batch.length >= ANSWER_BATCH) {
           this.deliver(batch);
           batch = [];
@@ -230,6 +252,8 @@ export class DropFolderDaemon {
       return null;
     }
     this.log('claimed', manifest, { files: manifest.files });
+    // In progress from now on, for whoever reads health.json while it is processed.
+    this.writeHealth();
     return this.complete(manifest);
   }
 
@@ -328,6 +352,7 @@ export class DropFolderDaemon {
         this.fail('finish', error, manifest);
       }
     }
+    this.writeHealth();
   }
 
   private async process(manifest: Manifest): Promise<ProcessReport> {

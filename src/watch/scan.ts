@@ -1,8 +1,8 @@
 // One look at the drop folder (DROPFOLDER.md "Names"): which submissions are complete and stable,
-// which names are refused, which sets are withdrawn — oldest first. Reads names and lstat only:
-// nothing here follows a symbolic link or opens a file (the claim's files are checked to be regular
-// files when they are processed, see claim-files.ts).
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
+// which names are refused, which sets are withdrawn — oldest first. Reads names, lstat and the
+// last bytes of a complete set's parts: nothing here follows a symbolic link (the claim's files are
+// checked again to be regular files when they are processed, see claim-files.ts).
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { checkFolder, parseDropName, refusedSetKey, submissionKey, bestEffortAnswerBase, type DropName } from './names.js';
 import { nameOnDisk, readFolderNames, type FolderName } from './raw-names.js';
@@ -157,12 +157,15 @@ function scanArea(folder: string, sender: string, area: Area, rule: StabilityRul
       continue;
     }
     // The GO came first when a part was written after it, or when an earlier scan saw the GO
-    // without every part stable.
+    // without every part there.
     const goFirst = tracker.goCameFirst(key, !complete || parts.some((p) => p.mtimeMs > go.mtimeMs));
-    const needed = goFirst ? Math.max(rule.stableMs, rule.goFirstStableMs) : rule.stableMs;
+    const long = Math.max(rule.stableMs, rule.goFirstStableMs);
     const quiet = quietFor(files);
     if (!complete) wait(PARTS_RETRY_MS);
-    else if (quiet < needed) wait(needed - quiet + 5);
+    else if (quiet < (goFirst ? long : rule.stableMs)) wait((goFirst ? long : rule.stableMs) - quiet + 5);
+    // Written within one clock tick, a GO and the first bytes of its FI have the same mtime: a part
+    // that does not end as a declaration ends may be half-written, and waits as a GO-first set.
+    else if (quiet < long && !parts.every((p) => endsAsDeclaration(join(folder, p.name.text)))) wait(long - quiet + 5);
     else ready.push({ ...common, parts: parts.map((p) => p.name.text), since: go.mtimeMs });
   }
   return { ready, waiting, retryInMs };
@@ -184,6 +187,32 @@ function files_(sender: string, area: Area, folder: string, files: readonly File
 function byKindThenName(a: FileSeen, b: FileSeen): number {
   const rank = (f: FileSeen): number => (f.name.text.startsWith('FI.') ? 0 : 1);
   return rank(a) - rank(b) || (a.name.text < b.name.text ? -1 : 1);
+}
+
+const DECLARATION_END = /<\/(?:[A-Za-z_][\w.-]*:)?FLADeclarations\s*>\s*$/;
+
+/**
+ * Whether a part's last bytes are the root's end tag. Opened without following a link and only
+ * if it is a regular file (anything else is refused when claimed, and there is no need to wait).
+ */
+function endsAsDeclaration(path: string): boolean {
+  let fd: number;
+  try {
+    if (!lstatSync(path).isFile()) return true;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return true;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 256));
+    const read = readSync(fd, tail, 0, tail.length, size - tail.length);
+    return DECLARATION_END.test(tail.toString('latin1', 0, read));
+  } catch {
+    return true;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function partOf(file: FileSeen): number {
