@@ -8,7 +8,7 @@ export const ERROR_CODES = {
   FLA_ERR_WRITE: 'a file could not be written',
   FLA_ERR_VALIDATOR: 'the XSD validator failed',
   FLA_ERR_DB: 'the ledger database could not be used',
-  FLA_ERR_LOCKED: 'another daemon serves this ledger',
+  FLA_ERR_LOCKED: 'another daemon serves this ledger or drop folder',
   FLA_ERR_WATCH: 'a drop-folder submission could not be processed or answered',
   FLA_ERR_ANSWER: 'an answer could not be rendered',
   FLA_ERR_INTERNAL: 'internal error',
