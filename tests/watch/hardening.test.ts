@@ -240,3 +240,43 @@ describe('item 13: health.json while a big file is processed', () => {
     expect(after).toMatchObject({ inProgress: 0, processed: 1, waiting: 0 });
   }, 120_000);
 });
+
+describe('the scan, unit by unit', () => {
+  it('groups a refused FI with its GO by the name less the part', async () => {
+    const { refusedSetKey } = await import('../../dist/watch/names.js');
+    expect(refusedSetKey('FI.FLAD.012345.2026042.00005.R.1.1')).toBe(refusedSetKey('GO.FLAD.012345.2026042.00005.R.1'));
+    expect(refusedSetKey('FI.FLAD.012345.2026042.00005.R.3.2')).toBe(refusedSetKey('TD.FLAD.012345.2026042.00005.R.3'));
+    expect(refusedSetKey('FI.garbage')).toBe(refusedSetKey('GO.garbage'));
+    expect(refusedSetKey('FI.FLAD.012345.2026042.00005.R.1.1')).not.toBe(refusedSetKey('GO.FLAD.012345.2026042.00006.R.1'));
+  });
+
+  it('shows a name that is not UTF-8 with %XX for each byte outside ASCII, and finds it again by its bytes', async () => {
+    const { folderName, nameOnDisk } = await import('../../dist/watch/raw-names.js');
+    expect(folderName(Buffer.from('FI.FLAD.café'))).toEqual({ text: 'FI.FLAD.café' });
+    const latin1 = Buffer.from('FI.FLAD.caf\xe9', 'latin1');
+    expect(folderName(latin1)).toEqual({ text: 'FI.FLAD.caf%E9', raw: latin1 });
+    expect(nameOnDisk('/in', folderName(latin1))).toEqual(Buffer.concat([Buffer.from('/in/'), latin1]));
+  });
+
+  it('restarts a file’s quiet time on a change seen between scans, even with an mtime in the past', async () => {
+    const { scanDropFolder, StabilityTracker } = await import('../../dist/watch/scan.js');
+    fresh();
+    const rule = { stableMs: 200, goFirstStableMs: 10_000 };
+    const tracker = new StabilityTracker();
+    const fi = drop.path('IN', 'FI.FLAD.012345.20260420.00049.R.1.1');
+    const text = declaration('00049');
+    const old = new Date(Date.now() - 60_000);
+    writeFileSync(fi, text.slice(0, 500));
+    utimesSync(fi, old, old);
+    const t = Date.now();
+    expect(scanDropFolder(drop.root, rule, tracker, t).ready).toEqual([]);
+    // The rest arrives through a server whose clock is behind: the mtime stays a minute old.
+    appendFileSync(fi, text.slice(500));
+    utimesSync(fi, old, old);
+    drop.put('IN', 'GO.FLAD.012345.20260420.00049.R.1');
+    utimesSync(drop.path('IN', 'GO.FLAD.012345.20260420.00049.R.1'), old, old);
+    expect(scanDropFolder(drop.root, rule, tracker, t + 1_000).ready).toEqual([]);
+    expect(scanDropFolder(drop.root, rule, tracker, t + 1_100).ready).toEqual([]);
+    expect(scanDropFolder(drop.root, rule, tracker, t + 1_250).ready).toEqual([expect.objectContaining({ base: '012345.20260420.00049.R.1', parts: ['FI.FLAD.012345.20260420.00049.R.1.1'] })]);
+  });
+});
