@@ -81,6 +81,9 @@ export function scanDropFolder(root: string, rule: StabilityRule, tracker = new 
   for (const sender of list(root).filter((name) => SENDER.test(name))) {
     for (const area of ['IN', 'INTEST'] as const) {
       const folder = join(root, sender, area);
+      // A sender who replaced its IN by a link (to another sender's IN) would have the daemon
+      // claim files outside its folder: only a real folder is scanned.
+      if (lstatOrNull(folder)?.isDirectory() !== true) continue;
       const result = scanArea(folder, sender, area, rule, tracker, now);
       ready.push(...result.ready);
       waiting += result.waiting;

@@ -3,7 +3,7 @@
 // while a big file is processed (13), and one receipt for a refused set of files.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, lutimesSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lutimesSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers.js';
@@ -86,6 +86,24 @@ describe('item 1: only regular files are read', () => {
     expect(linkReceipt).toContain(`<Sha256>${EMPTY_SHA256}</Sha256>`);
     expect(linkReceipt).not.toContain('root:');
     expect(drop.files('IN')).toEqual([]);
+  });
+
+  it('does not scan an INTEST that a sender replaced by a link to another sender’s IN', () => {
+    fresh();
+    const other = join(drop.root, '012346', 'IN');
+    mkdirSync(other, { recursive: true });
+    mkdirSync(join(drop.root, '012346', 'OUT'));
+    for (const name of ['FI.FLAD.012346.20260420.00050.R.1.1', 'GO.FLAD.012346.20260420.00050.R.1']) {
+      writeFileSync(join(other, name), name.startsWith('FI.') ? declaration('00050') : '');
+      backdate(join(other, name));
+    }
+    rmSync(drop.path('INTEST'), { recursive: true });
+    symlinkSync(other, drop.path('INTEST'));
+    const log = expectOnce();
+    // Taken once, by its own sender, and answered in that sender's OUT.
+    expect(log.filter((l) => l.event === 'claimed').map((l) => l.sender)).toEqual(['012346']);
+    expect(drop.files('OUTTEST')).toEqual([]);
+    expect(readdirSync(join(drop.root, '012346', 'OUT')).filter((f) => f.startsWith('FO.'))).toEqual(['FO.ACRF.012346.20260420.00050.R', 'FO.NOTI.012346.20260420.00050.R']);
   });
 });
 
