@@ -1,7 +1,7 @@
 // The daemon's own folder, out of the senders' sight (DROPFOLDER.md "Layout"): a submission is
 // claimed by moving it into processing/<ticket>/ with a manifest, and leaves for done/ or failed/
 // by date. Nothing a sender sent is ever deleted, only moved.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FlaError } from '../errors.js';
 import type { Environment } from '../ledger/store.js';
@@ -60,7 +60,8 @@ export class StateFolder {
     const left: string[] = [];
     for (const name of manifest.files) {
       const from = manifestNameOnDisk(senderFolder, name, manifest.rawNames);
-      if (existsSync(from) && !moveUnlessThere(from, join(dir, name))) left.push(name);
+      // lstat, not exists: a link to nothing is moved too, and refused as a link (claim-files.ts).
+      if (lstatOrNull(from) !== null && !moveUnlessThere(from, join(dir, name))) left.push(name);
     }
     return left;
   }
@@ -141,7 +142,7 @@ function moveUnlessThere(from: string | Buffer, to: string): boolean {
   throw new FlaError('FLA_ERR_WRITE', `cannot move ${String(from)} into its claim: ${to} is in the way and is not a file`);
 }
 
-function lstatOrNull(path: string): Stats | null {
+function lstatOrNull(path: string | Buffer): Stats | null {
   try {
     return lstatSync(path);
   } catch (error) {

@@ -88,6 +88,16 @@ describe('item 1: only regular files are read', () => {
     expect(drop.files('IN')).toEqual([]);
   });
 
+  it('refuses a link to nothing like any link, and leaves nothing behind in IN', () => {
+    fresh();
+    symlinkSync('/nonexistent/fla-secret.xml', drop.path('IN', 'FI.FLAD.012345.20260420.00051.R.1.1'));
+    backdate(drop.path('IN', 'FI.FLAD.012345.20260420.00051.R.1.1'));
+    drop.put('IN', 'GO.FLAD.012345.20260420.00051.R.1');
+    expectOnce();
+    expect(codesIn(drop.read('OUT', 'FO.ACRF.012345.20260420.00051.R'))).toEqual(['ACRF-120']);
+    expect(drop.files('IN')).toEqual([]);
+  });
+
   it('does not scan an INTEST that a sender replaced by a link to another sender’s IN', () => {
     fresh();
     const other = join(drop.root, '012346', 'IN');
