@@ -135,7 +135,7 @@ function scanArea(folder: string, sender: string, area: Area, rule: StabilityRul
       continue;
     }
     ready.push({
-      ...files_(sender, area, folder, files),
+      ...listed(sender, area, folder, files),
       base: bestEffortAnswerBase(first.name.text),
       environment: area === 'IN' ? 'R' : 'T',
       parts: [],
@@ -147,7 +147,7 @@ function scanArea(folder: string, sender: string, area: Area, rule: StabilityRul
     const go = files.find((f) => f.parsed.kind === 'GO');
     const td = files.find((f) => f.parsed.kind === 'TD');
     const first = files[0]!.parsed as Extract<DropName, { kind: 'FI' | 'GO' | 'TD' }>;
-    const common = { ...files_(sender, area, folder, files), base: key, environment: first.env };
+    const common = { ...listed(sender, area, folder, files), base: key, environment: first.env };
     if (td !== undefined) {
       // A TD withdraws the set; the GO and the parts that came go to the failed area with it.
       ready.push({ ...common, parts: [], refusal: { code: 'ACRF-119', messageId: 'withdrawn', data: { name: td.name.text } }, since: td.mtimeMs });
@@ -175,7 +175,7 @@ function scanArea(folder: string, sender: string, area: Area, rule: StabilityRul
 }
 
 /** The manifest's file names, and the bytes of those whose name is not UTF-8. */
-function files_(sender: string, area: Area, folder: string, files: readonly FileSeen[]): Pick<Candidate, 'sender' | 'area' | 'senderFolder' | 'files' | 'rawNames'> {
+function listed(sender: string, area: Area, folder: string, files: readonly FileSeen[]): Pick<Candidate, 'sender' | 'area' | 'senderFolder' | 'files' | 'rawNames'> {
   const raw = files.filter((f) => f.name.raw !== undefined);
   return {
     sender,
