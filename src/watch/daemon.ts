@@ -251,9 +251,10 @@ export class DropFolderDaemon {
       this.fail('claim', error, manifest, !undone);
       return null;
     }
-    this.log('claimed', manifest, { files: manifest.files });
-    // In progress from now on, for whoever reads health.json while it is processed.
+    // In progress from now on, for whoever reads health.json while it is processed (before the
+    // log line, so that a reader who saw the line finds the file up to date).
     this.writeHealth();
+    this.log('claimed', manifest, { files: manifest.files });
     return this.complete(manifest);
   }
 
