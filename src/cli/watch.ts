@@ -107,16 +107,20 @@ function sameFileSystem(rootDir: string, stateDir: string): void {
   }
 }
 
-/** A --db in a folder that does not exist: the ledger's own error, naming the folder. */
+/**
+ * A --db in a folder that does not exist: the ledger's own error, naming the folder, before a lock
+ * is made there (worded as `fla process` words it on the fix-cli branch, checkLedgerFolder).
+ */
 function ledgerFolder(dbPath: string): void {
   const folder = dirname(dbPath);
-  let isFolder = false;
+  let problem: string | undefined;
   try {
-    isFolder = statSync(folder).isDirectory();
-  } catch {
-    // Reported below.
+    if (!statSync(folder).isDirectory()) problem = 'is not a folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problem = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist (create it first)' : `cannot be read (${code ?? String(error)})`;
   }
-  if (!isFolder) throw new FlaError('FLA_ERR_DB', `cannot open the ledger ${dbPath} (--db): the folder ${folder} does not exist`);
+  if (problem !== undefined) throw new FlaError('FLA_ERR_DB', `cannot open the ledger ${dbPath}: the folder ${folder} ${problem}; nothing was done`);
 }
 
 function failedWhat(submissions: number, scans: number): string {

@@ -23,7 +23,8 @@ describe('fla watch refusing to start (issue #12)', () => {
     const missing = join(drop.base, 'no-such-folder');
     const r = spawnSync(process.execPath, [BIN, 'watch', drop.root, '--db', join(missing, 'fla.sqlite'), '--once'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`fla: FLA_ERR_DB: cannot open the ledger ${join(missing, 'fla.sqlite')} (--db): the folder ${missing} does not exist\n`);
+    expect(r.stderr).toBe(`fla: FLA_ERR_DB: cannot open the ledger ${join(missing, 'fla.sqlite')}: the folder ${missing} does not exist (create it first); nothing was done\n`);
+    expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(drop.root, '.fla-watch.lock'))).toBe(false);
   });
 
