@@ -14,6 +14,9 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   const stableMs = seconds('stable', flags.stable ?? '0.2') * 1000;
   const goFirstStableMs = seconds('go-first-stable', flags.goFirstStable ?? '10') * 1000;
   const rootDir = resolve(root);
+  const dbPath = resolve(settings.db);
+  // Before anything is created: "nothing was done" is then true.
+  ledgerFolder(dbPath);
   try {
     mkdirSync(rootDir, { recursive: true });
   } catch (error) {
@@ -27,8 +30,6 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
     throw new FlaError('FLA_ERR_CONFIG', `cannot use the state folder ${stateDir} (--state): ${(error as Error).message}`);
   }
   sameFileSystem(rootDir, stateDir);
-  const dbPath = resolve(settings.db);
-  ledgerFolder(dbPath);
   const dbLock = DaemonLock.acquire(ledgerLock(dbPath));
   let rootLock: DaemonLock;
   try {

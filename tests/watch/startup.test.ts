@@ -21,11 +21,11 @@ describe('fla watch refusing to start (issue #12)', () => {
   it('item 7: a --db in a missing folder is FLA_ERR_DB naming that folder, not FLA_ERR_LOCKED', () => {
     fresh();
     const missing = join(drop.base, 'no-such-folder');
-    const r = spawnSync(process.execPath, [BIN, 'watch', drop.root, '--db', join(missing, 'fla.sqlite'), '--once'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'watch', join(drop.base, 'new-drop'), '--db', join(missing, 'fla.sqlite'), '--once'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`fla: FLA_ERR_DB: cannot open the ledger ${join(missing, 'fla.sqlite')}: the folder ${missing} does not exist (create it first); nothing was done\n`);
     expect(existsSync(missing)).toBe(false);
-    expect(existsSync(join(drop.root, '.fla-watch.lock'))).toBe(false);
+    expect(existsSync(join(drop.base, 'new-drop'))).toBe(false);
   });
 
   it('item 8: a second daemon on the same drop folder with another ledger refuses to start', async () => {
