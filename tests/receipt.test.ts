@@ -138,6 +138,28 @@ describe('hostile input', () => {
     }
   });
 
+  it('refuses a 50 MB file with a bad byte near its start at once (was 93 s)', async () => {
+    const dir = tempDir();
+    try {
+      const person = MINIMAL.slice(MINIMAL.indexOf('      <NaturalPerson>'), MINIMAL.indexOf('    </EmployerDeclaration>'));
+      const persons = person.repeat(Math.ceil((50 * 1024 * 1024) / person.length));
+      const file = join(dir.path, 'bad-byte.xml');
+      const text = MINIMAL.replace(/      <NaturalPerson>[\s\S]*<\/NaturalPerson>\n/, persons);
+      const bad = Buffer.from(text, 'utf8');
+      const offset = bad.indexOf('Peeters');
+      bad[offset] = 0xff;
+      writeFileSync(file, bad);
+      const started = performance.now();
+      const report = await engine.validateFile(file);
+      const seconds = (performance.now() - started) / 1000;
+      expect(report.findings.map((f) => [f.code, f.data.offset])).toEqual([['ACRF-138', offset]]);
+      // libxml2 used to read on past its fatal error, crawling through the rest of the file.
+      expect(seconds).toBeLessThan(5);
+    } finally {
+      dir.remove();
+    }
+  }, 30_000);
+
   it('keeps at most --max-findings findings and counts the rest', async () => {
     const dir = tempDir();
     try {
