@@ -18,6 +18,7 @@ import type { Answers } from './ledger/answers.js';
 import { FlaError } from './errors.js';
 import type { Finding, Severity } from './findings.js';
 import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
+import { parserLimitOf } from './receipt/parser-limits.js';
 import { checkProlog } from './receipt/prolog.js';
 import { receiptFinding } from './receipt/receipt-finding.js';
 import { Utf8Source } from './receipt/utf8-source.js';
@@ -251,6 +252,8 @@ function receiptFindings(mapped: ReadResult, reply: ValidationReply, limits: Rec
     return [receiptFinding('ACRF-902', problem.problem === 'depth' ? 'depth' : 'textSize', { limit }, problem.line, problem.column)];
   }
   const wellFormedness = reply.errors.find((e) => e.domain !== DOMAIN.SCHEMASV && e.level >= 2);
+  const limit = wellFormedness === undefined ? undefined : parserLimitOf(wellFormedness);
+  if (limit !== undefined) return [receiptFinding('ACRF-902', limit.messageId, { limit: limit.limit }, wellFormedness!.line, Math.max(1, wellFormedness!.column))];
   if (wellFormedness !== undefined) {
     return [receiptFinding('ACRF-102', 'notWellFormed', { detail: wellFormedness.message }, wellFormedness.line, Math.max(1, wellFormedness.column))];
   }

@@ -19,6 +19,9 @@ export const receipt: Catalogue = {
     description: 'a parser limit exceeded',
     depth: 'Elements are nested more than {limit} levels deep. A declaration file never needs that; correct the file.',
     textSize: 'A text value is longer than {limit} characters. Correct the file.',
+    nameLength: 'An element or attribute name is longer than {limit} characters. Correct the file.',
+    attributeLength: 'An attribute value is longer than {limit} characters. Correct the file.',
+    markupLength: 'A comment, processing instruction, CDATA section or tag is longer than {limit} characters. Correct the file.',
   },
   'ACRF-088': {
     description: 'unknown root element, namespace or version',

@@ -19,6 +19,9 @@ export const receipt: Catalogue = {
     description: "une limite de l'analyseur dépassée",
     depth: "Les éléments sont imbriqués sur plus de {limit} niveaux. Un fichier de déclaration n'en a jamais besoin ; corrigez le fichier.",
     textSize: 'Une valeur texte dépasse {limit} caractères. Corrigez le fichier.',
+    nameLength: "Un nom d'élément ou d'attribut dépasse {limit} caractères. Corrigez le fichier.",
+    attributeLength: "Une valeur d'attribut dépasse {limit} caractères. Corrigez le fichier.",
+    markupLength: 'Un commentaire, une instruction de traitement, une section CDATA ou une balise dépasse {limit} caractères. Corrigez le fichier.',
   },
   'ACRF-088': {
     description: 'élément racine, espace de noms ou version inconnus',

@@ -19,6 +19,9 @@ export const receipt: Catalogue = {
     description: 'een parserlimiet overschreden',
     depth: 'Elementen zijn meer dan {limit} niveaus diep genest. Een aangiftebestand heeft dat nooit nodig; verbeter het bestand.',
     textSize: 'Een tekstwaarde is langer dan {limit} tekens. Verbeter het bestand.',
+    nameLength: 'Een element- of attribuutnaam is langer dan {limit} tekens. Verbeter het bestand.',
+    attributeLength: 'Een attribuutwaarde is langer dan {limit} tekens. Verbeter het bestand.',
+    markupLength: 'Een commentaar, verwerkingsinstructie, CDATA-sectie of tag is langer dan {limit} tekens. Verbeter het bestand.',
   },
   'ACRF-088': {
     description: 'onbekend hoofdelement, onbekende namespace of versie',
