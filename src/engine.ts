@@ -138,7 +138,8 @@ export class Engine {
     const name = paths.join(' + ');
     const collector = new FindingCollector(maxFindings);
     const session = ledger?.session;
-    const runner = new RuleRunner(options.rules ?? RULES, session);
+    // Rules that compare with today (10002-111) judge a file by the day it was received.
+    const runner = new RuleRunner(options.rules ?? RULES, session, dayOf(ledger?.options.receivedAt));
     const ticket = ledger?.options.ticket ?? '';
     const dryRun = ledger?.options.dryRun === true;
     // Test and simulation files are answered but never applied; neither is a dry run.
@@ -357,6 +358,12 @@ function statusOf(receiptOk: boolean, counts: Record<Severity, number>, totals: 
   if (counts.B > 0) return 'PARTIALLY_ACCEPTED';
   if (counts.W > 0) return 'ACCEPTED_WITH_WARNINGS';
   return 'ACCEPTED';
+}
+
+/** Days since 1970-01-01 (UTC) of an ISO timestamp, or of now. */
+function dayOf(timestamp: string | undefined): number {
+  const ms = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
+  return Math.floor((Number.isNaN(ms) ? Date.now() : ms) / 86_400_000);
 }
 
 async function fileSize(path: string): Promise<number> {
