@@ -273,10 +273,17 @@ function libxmlPosition(reply: ValidationReply): [number?, number?] {
 
 const ELEMENT = /^Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: /;
 
+// The patterns of DateType and YearType (xsd/fla-declaration-v1.xsd): a value they refuse is
+// told in words, not with the regular expression.
+const DATE_PATTERN = "by the pattern '[0-9]{4}-[0-9]{2}-[0-9]{2}(Z|";
+const YEAR_PATTERN = "by the pattern '[0-9]{4}(Z|";
+
 function schemaFinding(e: { line: number; column: number; message: string }): Finding {
   const element = ELEMENT.exec(e.message);
   const detail = e.message.replace(/\{urn:be:fla:declaration:v1\}/g, '');
   const value = /The value '([^']*)'/.exec(e.message)?.[1] ?? /'([^']*)' is not a valid value/.exec(e.message)?.[1];
+  const form = e.message.includes(DATE_PATTERN) ? 'date' : e.message.includes(YEAR_PATTERN) ? 'year' : undefined;
+  if (form !== undefined) return receiptFinding('ACRF-255', form, { element: element?.[1] ?? '', value: value ?? '' }, e.line, Math.max(1, e.column), value === undefined ? {} : { value });
   return receiptFinding('ACRF-255', 'schema', { detail: detail.replace(/\.$/, ''), element: element?.[1] ?? '' }, e.line, Math.max(1, e.column), value === undefined ? {} : { value });
 }
 
