@@ -18,6 +18,7 @@ import type { Answers } from './ledger/answers.js';
 import { FlaError } from './errors.js';
 import type { Finding, Severity } from './findings.js';
 import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
+import { parserLimitOf } from './receipt/parser-limits.js';
 import { checkProlog } from './receipt/prolog.js';
 import { receiptFinding } from './receipt/receipt-finding.js';
 import { Utf8Source } from './receipt/utf8-source.js';
@@ -137,7 +138,8 @@ export class Engine {
     const name = paths.join(' + ');
     const collector = new FindingCollector(maxFindings);
     const session = ledger?.session;
-    const runner = new RuleRunner(options.rules ?? RULES, session);
+    // Rules that compare with today (10002-111) judge a file by the day it was received.
+    const runner = new RuleRunner(options.rules ?? RULES, session, dayOf(ledger?.options.receivedAt));
     const ticket = ledger?.options.ticket ?? '';
     const dryRun = ledger?.options.dryRun === true;
     // Test and simulation files are answered but never applied; neither is a dry run.
@@ -251,6 +253,8 @@ function receiptFindings(mapped: ReadResult, reply: ValidationReply, limits: Rec
     return [receiptFinding('ACRF-902', problem.problem === 'depth' ? 'depth' : 'textSize', { limit }, problem.line, problem.column)];
   }
   const wellFormedness = reply.errors.find((e) => e.domain !== DOMAIN.SCHEMASV && e.level >= 2);
+  const limit = wellFormedness === undefined ? undefined : parserLimitOf(wellFormedness);
+  if (limit !== undefined) return [receiptFinding('ACRF-902', limit.messageId, { limit: limit.limit }, wellFormedness!.line, Math.max(1, wellFormedness!.column))];
   if (wellFormedness !== undefined) {
     return [receiptFinding('ACRF-102', 'notWellFormed', { detail: wellFormedness.message }, wellFormedness.line, Math.max(1, wellFormedness.column))];
   }
@@ -269,10 +273,17 @@ function libxmlPosition(reply: ValidationReply): [number?, number?] {
 
 const ELEMENT = /^Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: /;
 
+// The patterns of DateType and YearType (xsd/fla-declaration-v1.xsd): a value they refuse is
+// told in words, not with the regular expression.
+const DATE_PATTERN = "by the pattern '[0-9]{4}-[0-9]{2}-[0-9]{2}(Z|";
+const YEAR_PATTERN = "by the pattern '[0-9]{4}(Z|";
+
 function schemaFinding(e: { line: number; column: number; message: string }): Finding {
   const element = ELEMENT.exec(e.message);
   const detail = e.message.replace(/\{urn:be:fla:declaration:v1\}/g, '');
   const value = /The value '([^']*)'/.exec(e.message)?.[1] ?? /'([^']*)' is not a valid value/.exec(e.message)?.[1];
+  const form = e.message.includes(DATE_PATTERN) ? 'date' : e.message.includes(YEAR_PATTERN) ? 'year' : undefined;
+  if (form !== undefined) return receiptFinding('ACRF-255', form, { element: element?.[1] ?? '', value: value ?? '' }, e.line, Math.max(1, e.column), value === undefined ? {} : { value });
   return receiptFinding('ACRF-255', 'schema', { detail: detail.replace(/\.$/, ''), element: element?.[1] ?? '' }, e.line, Math.max(1, e.column), value === undefined ? {} : { value });
 }
 
@@ -354,6 +365,12 @@ function statusOf(receiptOk: boolean, counts: Record<Severity, number>, totals: 
   if (counts.B > 0) return 'PARTIALLY_ACCEPTED';
   if (counts.W > 0) return 'ACCEPTED_WITH_WARNINGS';
   return 'ACCEPTED';
+}
+
+/** Days since 1970-01-01 (UTC) of an ISO timestamp, or of now. */
+function dayOf(timestamp: string | undefined): number {
+  const ms = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
+  return Math.floor((Number.isNaN(ms) ? Date.now() : ms) / 86_400_000);
 }
 
 async function fileSize(path: string): Promise<number> {

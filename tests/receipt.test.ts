@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../dist/engine.js';
+import { formatMessage } from '../dist/messages/catalogue.js';
 import { DEFAULT_LIMITS } from '../dist/receipt/limits.js';
 import { FIXTURES, tempDir } from './helpers.js';
 
@@ -137,6 +138,55 @@ describe('hostile input', () => {
       dir.remove();
     }
   });
+
+  it("reports libxml2's own limits as ACRF-902 in plain words, not as ACRF-102 with libxml2's advice", async () => {
+    const dir = tempDir();
+    try {
+      const cases: Array<[string, string, string]> = [
+        ['long-name.xml', '<WorkerName>Peeters</WorkerName>', `<WorkerName>Peeters</WorkerName><${'N'.repeat(60_000)}/>`],
+        ['long-attribute.xml', '<WorkerName>Peeters</WorkerName>', `<WorkerName a="${'x'.repeat(10_500_000)}">Peeters</WorkerName>`],
+      ];
+      const found: unknown[] = [];
+      for (const [name, from, to] of cases) {
+        const file = join(dir.path, name);
+        writeFileSync(file, MINIMAL.replace(from, to));
+        const report = await engine.validateFile(file);
+        found.push(report.findings.map((f) => [f.code, f.messageId, f.data.limit, f.line]));
+        for (const lang of ['nl', 'fr', 'en'] as const) {
+          for (const f of report.findings) expect(formatMessage(lang, f.code, f.messageId, f.data)).not.toMatch(/XML_PARSE_HUGE|libxml|AttValue/);
+        }
+      }
+      const line = MINIMAL.split('\n').findIndex((l) => l.includes('<WorkerName>')) + 1;
+      expect(found).toEqual([
+        [['ACRF-902', 'nameLength', 50_000, line]],
+        [['ACRF-902', 'attributeLength', 10_000_000, line]],
+      ]);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('refuses a 50 MB file with a bad byte near its start at once (was 93 s)', async () => {
+    const dir = tempDir();
+    try {
+      const person = MINIMAL.slice(MINIMAL.indexOf('      <NaturalPerson>'), MINIMAL.indexOf('    </EmployerDeclaration>'));
+      const persons = person.repeat(Math.ceil((50 * 1024 * 1024) / person.length));
+      const file = join(dir.path, 'bad-byte.xml');
+      const text = MINIMAL.replace(/      <NaturalPerson>[\s\S]*<\/NaturalPerson>\n/, persons);
+      const bad = Buffer.from(text, 'utf8');
+      const offset = bad.indexOf('Peeters');
+      bad[offset] = 0xff;
+      writeFileSync(file, bad);
+      const started = performance.now();
+      const report = await engine.validateFile(file);
+      const seconds = (performance.now() - started) / 1000;
+      expect(report.findings.map((f) => [f.code, f.data.offset])).toEqual([['ACRF-138', offset]]);
+      // libxml2 used to read on past its fatal error, crawling through the rest of the file.
+      expect(seconds).toBeLessThan(5);
+    } finally {
+      dir.remove();
+    }
+  }, 30_000);
 
   it('keeps at most --max-findings findings and counts the rest', async () => {
     const dir = tempDir();

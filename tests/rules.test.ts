@@ -1,10 +1,10 @@
 // RuleTester-style: every rule's fixtures raise exactly the expected findings, near-misses none.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../dist/engine.js';
 import { RULES } from '../dist/rules/registry.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, tempDir } from './helpers.js';
 
 const engine = new Engine();
 afterAll(() => engine.close());
@@ -40,3 +40,24 @@ for (const rule of RULES.filter((r) => r.meta.layer === 'rules')) {
     }
   });
 }
+
+describe('10002-111 against the day of processing', () => {
+  const minimal = readFileSync(join(FIXTURES, 'receipt', 'valid', 'minimal.xml'), 'utf8');
+  const dayAfterToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('allows a day of clock skew and refuses two', async () => {
+    const dir = tempDir();
+    try {
+      const found: Record<string, string[]> = {};
+      for (const [label, date] of [['today', dayAfterToday(0)], ['tomorrow', dayAfterToday(1)], ['in two days', `${dayAfterToday(2)}Z`]] as const) {
+        const file = join(dir.path, `${label}.xml`);
+        writeFileSync(file, minimal.replace('<FormCreationDate>2026-04-20</FormCreationDate>', `<FormCreationDate>${date}</FormCreationDate>`));
+        const report = await engine.validateFile(file);
+        found[label] = report.findings.filter((f) => f.code === '10002-111').map((f) => f.value ?? '');
+      }
+      expect(found).toEqual({ today: [], tomorrow: [], 'in two days': [`${dayAfterToday(2)}Z`] });
+    } finally {
+      dir.remove();
+    }
+  });
+});

@@ -272,7 +272,24 @@ export class DeclarationBuilder implements ElementHandler {
 
 /** A zone's value on its record; Hours and Days both become the record's duration, with the unit. */
 function storeZone(container: Container, property: string, name: string, text: string, line: number, column: number): void {
-  const field = new ZoneValue(detach(text.trim()), line, column, container.at, name);
+  const field = new ZoneValue(detach(collapse(text)), line, column, container.at, name);
   container.record[property] = property === 'duration' ? { unit: name === 'Days' ? 'days' : 'hours', amount: field } : field;
 }
 
+
+/**
+ * The value the XSD validated: every zone's type collapses white space (xs:token and the date,
+ * number and boolean types), so 'Van  den\n Bosch' is 'Van den Bosch' in the ledger and in
+ * `fla counters --name`. Only XML's four white-space characters: a no-break space is a character.
+ */
+function collapse(text: string): string {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    // Most values have no white space to collapse: one look at each character, no allocation.
+    if (c === 0x09 || c === 0x0a || c === 0x0d || (c === 0x20 && (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20))) {
+      return text.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '');
+    }
+  }
+  return text;
+}

@@ -3,6 +3,9 @@
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+// The XSD allows a zone on dates and years (DateType, YearType: four-digit years only); the zone
+// never changes the calendar day or year that was declared, so every reader below ignores it.
+
 /** Days since 1970-01-01 for an xs:date 'YYYY-MM-DD' (a zone offset, if any, is ignored). */
 export function dayNumber(text: string | undefined): number | null {
   // Plain arithmetic (days from civil): rules call this for every date of every person.
@@ -45,6 +48,25 @@ function digits(text: string, from: number, count: number): number {
     n = n * 10 + c;
   }
   return n;
+}
+
+/** The calendar date 'YYYY-MM-DD' of an xs:date, without its zone; null if it is none. */
+export function calendarDate(text: string | undefined): string | null {
+  return dayNumber(text) === null ? null : text!.slice(0, 10);
+}
+
+/** The year of an xs:gYear 'YYYY' with an optional zone ('2026Z', '2026+14:00'); null otherwise. */
+export function yearValue(text: string | undefined): number | null {
+  if (text === undefined || text.length < 4) return null;
+  const year = digits(text, 0, 4);
+  if (year < 0) return null;
+  const zone = text.slice(4);
+  return zone === '' || zone === 'Z' || /^[+-]\d\d:\d\d$/.test(zone) ? year : null;
+}
+
+/** An xs:int's value as a key, so that '+01' and '1' are the same number. */
+export function integerKey(text: string): string {
+  return /^[+-]?\d+$/.test(text) ? String(Number(text)) : text;
 }
 
 export function dayToIso(day: number): string {

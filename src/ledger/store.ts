@@ -1,7 +1,7 @@
 // Applies what the rules accepted to the ledger and keeps the counters of the touched workers
 // up to date (COUNTERS.md). Runs inside the caller's transaction; never commits by itself.
 import type { FormHeader, NaturalPerson, Training, TrainingRight } from '../declaration/model.js';
-import { booleanValue, dayNumber, yearOfDay } from '../declaration/values.js';
+import { booleanValue, dayNumber, yearOfDay, yearValue } from '../declaration/values.js';
 import type { Finding } from '../findings.js';
 import { allocate, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
 import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../declaration/conversion.js';
@@ -223,10 +223,11 @@ export class LedgerStore {
     const held = new Map<number, HeldRights>();
     for (const right of person.rights) {
       if (rejected.has(right)) continue;
-      const year = Number(right.year?.text);
+      const year = yearValue(right.year?.text);
       const type = right.rightType?.text;
+      if (year === null || !isRightType(type)) continue;
       const hours = durationHours(right.duration, referenceHoursForYear(person.employments, year));
-      if (!Number.isInteger(year) || hours === null || !isRightType(type)) continue;
+      if (hours === null) continue;
       const start = windowStart(year, this.scheme);
       let rights = held.get(start);
       if (rights === undefined) held.set(start, (rights = fresh ? new Map() : this.heldRights(companyId, inss, start)));

@@ -21,14 +21,16 @@ export interface NativeReceipt {
   readonly frameFormat: number;
   /** Validates `file` against `xsd` while writing its elements to descriptor `fd`; synchronous. */
   extract(xsd: string, file: string, fd: number, maxDepth: number, maxTextChars: number, maxErrors: number): NativeResult;
+  /** Has the kernel kill this process when `parentPid` dies (Linux); false when it is already gone. */
+  dieWithParent(parentPid: number): boolean;
 }
 
 const require = createRequire(import.meta.url);
 
 export function loadNativeReceipt(): NativeReceipt {
   const native = require('../../src/receipt/native/build/Release/fla_receipt.node') as NativeReceipt;
-  if (native.frameFormat !== FRAME_FORMAT) {
-    throw new FlaError('FLA_ERR_VALIDATOR', `the native addon writes frames of format ${native.frameFormat}, this version reads ${FRAME_FORMAT}: run npm run build:native`);
+  if (native.frameFormat !== FRAME_FORMAT || typeof native.dieWithParent !== 'function') {
+    throw new FlaError('FLA_ERR_VALIDATOR', `the native addon is older than this checkout (frames of format ${native.frameFormat}, this version reads ${FRAME_FORMAT}${typeof native.dieWithParent === 'function' ? '' : ', no dieWithParent'}): run npm run build:native`);
   }
   return native;
 }

@@ -151,7 +151,7 @@ function framesOf(child: ChildProcess): Readable {
 function forkWorker(): ChildProcess {
   // The child's JavaScript only relays libxml2's verdict: a 1 MB young generation instead of the
   // default 16 MB keeps the whole process tree inside the memory budget (README, Performance).
-  return fork(WORKER, [], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'], serialization: 'advanced' });
+  return fork(WORKER, [String(process.pid)], { execArgv: ['--max-semi-space-size=1'], stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'], serialization: 'advanced' });
 }
 
 let spare: ChildProcess | null = null;

@@ -15,6 +15,11 @@ const native = ((): NativeReceipt => {
   }
 })();
 
+// The engine passes its pid: a child whose engine is gone has nobody to answer (native-receipt.ts).
+if (!native.dieWithParent(Number(process.argv[2] ?? 0))) process.exit(0);
+// Where the kernel does not do it: the channel's end means the engine is gone.
+process.on('disconnect', () => process.exit(0));
+
 function validate(request: ValidationRequest): ValidationReply {
   const r = native.extract(request.xsd, request.file, FRAMES_FD, request.maxDepth, request.maxTextChars, request.maxErrors);
   const errors = r.errors.map((e) => ({ ...e, message: e.message.trim() }));

@@ -52,6 +52,8 @@ export interface RuleContext<M extends string> {
   report(report: Report<M>): void;
   /** Present only for rules of the `ledger` layer, which run only with a database. */
   readonly ledger?: LedgerView;
+  /** The day the file is processed (days since 1970-01-01, UTC): one instant for the whole file. */
+  readonly today: number;
 }
 
 export interface RuleVisitor {

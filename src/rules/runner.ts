@@ -64,12 +64,12 @@ export class RuleRunner {
   private readonly rejectedRecords = new Set<RuleRecord>();
 
   /** Ledger rules are instantiated only when a ledger view is given. */
-  constructor(rules: readonly Rule[], ledger?: LedgerView) {
+  constructor(rules: readonly Rule[], ledger?: LedgerView, today: number = Math.floor(Date.now() / 86_400_000)) {
     this.instances = rules
       .filter((rule) => rule.meta.layer === 'rules' || ledger !== undefined)
       .map((rule) => ({
         rule,
-        visitor: rule.create({ report: (r: Report<string>) => this.report(rule, r), ...(rule.meta.layer === 'ledger' && ledger !== undefined ? { ledger } : {}) }),
+        visitor: rule.create({ report: (r: Report<string>) => this.report(rule, r), today, ...(rule.meta.layer === 'ledger' && ledger !== undefined ? { ledger } : {}) }),
       }));
   }
 

@@ -54,10 +54,10 @@ afterEach(() => {
   dir.remove();
 });
 
-async function processText(content: string, options: { environment?: 'R' | 'T' | 'S'; name?: string } = {}) {
+async function processText(content: string, options: { environment?: 'R' | 'T' | 'S'; name?: string; receivedAt?: string } = {}) {
   const file = join(dir.path, options.name ?? `file-${++n}.xml`);
   writeFileSync(file, content);
-  return engine.processFile(file, {}, { db, sender: '012345', environment: options.environment ?? 'R', fileName: options.name ?? `file-${n}.xml`, ticket: `T-${n}-${Math.random()}`, receivedAt: new Date().toISOString() });
+  return engine.processFile(file, {}, { db, sender: '012345', environment: options.environment ?? 'R', fileName: options.name ?? `file-${n}.xml`, ticket: `T-${n}-${Math.random()}`, receivedAt: options.receivedAt ?? new Date().toISOString() });
 }
 
 function counters() {
@@ -171,9 +171,10 @@ describe('ledger rules', () => {
   });
 
   it('a correction that moves a training into the next window leaves the first one out of fla counters', async () => {
-    await processText(declaration('W1', '20284', '2029-01-10', training(1, { ref: 'EDGE', start: '2028-12-19', end: '2028-12-20', hours: '6.00' })));
+    // Files of 2029, received then (10002-111 refuses a FormCreationDate after the day of receipt).
+    await processText(declaration('W1', '20284', '2029-01-10', training(1, { ref: 'EDGE', start: '2028-12-19', end: '2028-12-20', hours: '6.00' })), { receivedAt: '2029-01-10T10:00:00+01:00' });
     expect([...counterEntries(db, { inss: '85073003328' })].map((e) => [e.window, e.uncovered])).toEqual([['2024-2028', 600]]);
-    await processText(declaration('W2', '20291', '2029-04-10', training(1, { ref: 'EDGE', action: 'REPLACE', start: '2029-01-04', end: '2029-01-05', hours: '6.00' })));
+    await processText(declaration('W2', '20291', '2029-04-10', training(1, { ref: 'EDGE', action: 'REPLACE', start: '2029-01-04', end: '2029-01-05', hours: '6.00' })), { receivedAt: '2029-04-10T10:00:00+02:00' });
     expect([...counterEntries(db, { inss: '85073003328' })].map((e) => [e.window, e.uncovered])).toEqual([['2029-2033', 600]]);
     expect(storedAll(db)).toEqual(recomputeAll(db));
   });

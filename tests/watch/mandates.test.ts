@@ -143,9 +143,9 @@ describe('10012-101 in fla process', () => {
   const TWO = MINIMAL.replace(FORM, FORM + FORM.replace('ACME-2026Q1-001', 'OTHER-2026Q1-001').replace(`<CompanyID>${ACME}</CompanyID>`, `<CompanyID>${OTHER}</CompanyID>`));
   let n = 0;
 
-  async function processTwo(sender = SENDER) {
+  async function processTwo(sender = SENDER, text = TWO) {
     const file = join(dir.path, `two-${++n}.xml`);
-    writeFileSync(file, TWO);
+    writeFileSync(file, text);
     return engine.processFile(file, {}, { db, sender, environment: 'R', fileName: `two-${n}.xml`, ticket: `T-${n}-${Math.random()}`, receivedAt: new Date().toISOString() });
   }
   const formRows = () => db.prepare('SELECT company_id AS companyId, result_code AS resultCode FROM forms ORDER BY form_index').all();
@@ -174,6 +174,14 @@ describe('10012-101 in fla process', () => {
     addMandate(db, { sender: SENDER, companyId: OTHER, validFrom: '2025-01-01', validUntil: '2026-04-20' });
     const report = await processTwo();
     expect(report.findings.filter((f) => f.code === '10012-101').map((f) => f.value)).toEqual([ACME]);
+    expect(report.forms.map((f) => f.rejected)).toEqual([true, false]);
+  });
+
+  it('checks a FormCreationDate written with a zone as its calendar day (it used to skip the check)', async () => {
+    addMandate(db, { sender: SENDER, companyId: ACME, validFrom: '2026-04-21' });
+    addMandate(db, { sender: SENDER, companyId: OTHER, validFrom: '2025-01-01', validUntil: '2026-04-20' });
+    const report = await processTwo(SENDER, TWO.replaceAll('<FormCreationDate>2026-04-20</FormCreationDate>', '<FormCreationDate>2026-04-20+02:00</FormCreationDate>'));
+    expect(report.findings.filter((f) => f.code === '10012-101').map((f) => [f.value, f.data.date])).toEqual([[ACME, '2026-04-20']]);
     expect(report.forms.map((f) => f.rejected)).toEqual([true, false]);
   });
 

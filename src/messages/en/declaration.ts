@@ -1,6 +1,10 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const declaration: Catalogue = {
+  '10002-111': {
+    description: 'FormCreationDate more than a day in the future',
+    inFuture: 'The FormCreationDate {value} lies more than a day after today ({today}). Correct the FormCreationDate: it is the day the declaration was made.',
+  },
   '10010-008': {
     description: 'Quarter before 20241, or after the quarter of the FormCreationDate',
     beforeFirstQuarter: 'Quarter {value} lies before {firstQuarter}, the first quarter of the Federal Learning Account. Correct the Quarter.',

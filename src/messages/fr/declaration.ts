@@ -1,6 +1,10 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const declaration: Catalogue = {
+  '10002-111': {
+    description: "FormCreationDate plus d'un jour dans le futur",
+    inFuture: "La FormCreationDate {value} est postérieure de plus d'un jour à aujourd'hui ({today}). Corrigez la FormCreationDate : c'est le jour où la déclaration a été établie.",
+  },
   '10010-008': {
     description: 'Quarter antérieur à 20241, ou postérieur au trimestre de la FormCreationDate',
     beforeFirstQuarter: 'Le trimestre {value} est antérieur à {firstQuarter}, premier trimestre du Federal Learning Account. Corrigez le Quarter.',

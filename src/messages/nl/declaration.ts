@@ -1,6 +1,10 @@
 import type { Catalogue } from '../catalogue.js';
 
 export const declaration: Catalogue = {
+  '10002-111': {
+    description: 'FormCreationDate meer dan een dag in de toekomst',
+    inFuture: 'De FormCreationDate {value} ligt meer dan een dag na vandaag ({today}). Verbeter de FormCreationDate: het is de dag waarop de aangifte werd opgemaakt.',
+  },
   '10010-008': {
     description: 'Quarter vóór 20241, of na het kwartaal van de FormCreationDate',
     beforeFirstQuarter: 'Kwartaal {value} ligt vóór {firstQuarter}, het eerste kwartaal van de Federal Learning Account. Verbeter het Quarter.',

@@ -1,11 +1,17 @@
 /*
  * Node-API face of extract.c, for the receipt child process (src/receipt/xsd-worker.ts):
  * extract(xsd, file, fd, maxDepth, maxTextChars, maxErrors) runs synchronously, writing frames to
- * fd, and returns { status, errors, total, openError, readError, writeError }.
+ * fd, and returns { status, errors, total, openError, readError, writeError };
+ * dieWithParent(ppid) ties the child's life to the engine's.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <node_api.h>
 
@@ -119,11 +125,33 @@ static napi_value extract(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/*
+ * The child must not outlive the engine: killed with SIGKILL, the engine closes no pipe in time
+ * for a child deep in a synchronous extract() to notice, and the child read on at 90 % CPU. On
+ * Linux the kernel kills it with its parent; elsewhere the closed pipes stop it (extract.c, and
+ * the worker's 'disconnect'). Returns false when the parent is already gone (it died before the
+ * request took effect), for the caller to exit.
+ */
+static napi_value dieWithParent(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1], out;
+  int32_t expected = 0;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc == 1) CHECK(napi_get_value_int32(env, argv[0], &expected));
+#ifdef __linux__
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+  CHECK(napi_get_boolean(env, expected == 0 || getppid() == (pid_t)expected, &out));
+  return out;
+}
+
 NAPI_MODULE_INIT() {
   xmlInitParser();
   napi_value fn, format;
   if (napi_create_function(env, "extract", NAPI_AUTO_LENGTH, extract, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "extract", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "dieWithParent", NAPI_AUTO_LENGTH, dieWithParent, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "dieWithParent", fn) != napi_ok) return NULL;
   if (napi_create_int32(env, FLA_FRAME_FORMAT, &format) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "frameFormat", format) != napi_ok) return NULL;
   return exports;

@@ -1,4 +1,5 @@
 // RULES.md "Declaration rules" 10020-006: a NaturalPersonSequenceNbr used twice in one declaration.
+import { integerKey } from '../../declaration/values.js';
 import { FirstSeen } from '../first-seen.js';
 import { defineRule, FLA_2024 } from '../rule.js';
 
@@ -10,7 +11,8 @@ export default defineRule({
       form: () => seen.reset(),
       person(person) {
         const nbr = person.sequenceNbr;
-        const firstLine = nbr === undefined ? undefined : seen.earlier(nbr.text, nbr);
+        // xs:int: '+01' and '1' are one number.
+        const firstLine = nbr === undefined ? undefined : seen.earlier(integerKey(nbr.text), nbr);
         if (firstLine !== undefined) context.report({ messageId: 'duplicate', field: nbr!, data: { firstLine } });
       },
     };

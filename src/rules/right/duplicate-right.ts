@@ -1,4 +1,5 @@
 // RULES.md "Training-right rules" 10041-006: the same (Year, RightType) twice for one person in a declaration.
+import { yearValue } from '../../declaration/values.js';
 import { defineRule, FLA_2024 } from '../rule.js';
 
 export default defineRule({
@@ -9,9 +10,9 @@ export default defineRule({
         // Keys of this person's rights only: the person is in memory anyway, nothing outlives it.
         const seen = new Map<string, number>();
         for (const right of person.rights) {
-          const year = Number.parseInt(right.year?.text ?? '', 10);
+          const year = yearValue(right.year?.text);
           const type = right.rightType?.text;
-          if (!Number.isInteger(year) || type === undefined) continue;
+          if (year === null || type === undefined) continue;
           const key = `${year} ${type}`;
           const first = seen.get(key);
           if (first === undefined) seen.set(key, right.at.line);

@@ -1,7 +1,7 @@
 // RULES.md "Training-right rules" 10042-021: LEGAL hours above the statutory entitlement, or under the 2-day floor from 20 FTE.
 import { latestPeriodIn, periodsFrom, statutoryEntitlement } from '../../declaration/entitlement.js';
 import { durationHours, referenceHoursForYear } from '../../declaration/conversion.js';
-import { formatHundredths, hundredths } from '../../declaration/values.js';
+import { formatHundredths, hundredths, yearValue } from '../../declaration/values.js';
 import { defineRule, FLA_2024 } from '../rule.js';
 
 /** "more than 0.01 h above": the one hundredth that two roundings may add. */
@@ -17,9 +17,9 @@ export default defineRule({
         if (workforce === null || workforce < 1000) return;
         let periods: ReturnType<typeof periodsFrom> | null = null;
         for (const right of person.rights) {
-          const year = Number.parseInt(right.year?.text ?? '', 10);
+          const year = yearValue(right.year?.text);
           // The formula starts in 2024; earlier years are 10040-008's to reject.
-          if (right.rightType?.text !== 'LEGAL' || right.duration === undefined || !Number.isInteger(year) || year < 2024) continue;
+          if (right.rightType?.text !== 'LEGAL' || right.duration === undefined || year === null || year < 2024) continue;
           periods ??= periodsFrom(person.employments, hundredths);
           // Without employment in the year the entitlement is 0 because of that: 10040-021 says so.
           if (latestPeriodIn(year, periods) === null) continue;

@@ -1,5 +1,5 @@
 // RULES.md "Training-right rules" 10040-008: a right's Year before 2024 or more than one year after the Quarter's year.
-import { quarterPeriod } from '../../declaration/values.js';
+import { quarterPeriod, yearValue } from '../../declaration/values.js';
 import { defineRule, FLA_2024 } from '../rule.js';
 
 const FIRST_YEAR = 2024;
@@ -12,8 +12,8 @@ export default defineRule({
         const quarter = quarterPeriod(form.quarter?.text);
         for (const right of person.rights) {
           // parseInt reads the year of an xs:gYear and stops at a zone suffix ('2026Z').
-          const year = Number.parseInt(right.year?.text ?? '', 10);
-          if (!Number.isInteger(year) || right.year === undefined) continue;
+          const year = yearValue(right.year?.text);
+          if (year === null || right.year === undefined) continue;
           if (year < FIRST_YEAR) context.report({ messageId: 'beforeFirstYear', field: right.year, record: right, data: { firstYear: FIRST_YEAR } });
           else if (quarter !== null && year > quarter.year + 1) {
             context.report({ messageId: 'tooFarAhead', field: right.year, record: right, data: { quarter: form.quarter!.text, lastYear: quarter.year + 1 } });

@@ -11,9 +11,7 @@ export function readsRecord(training: Training): boolean {
 }
 
 /** An xs:int as its value, so that `01` and `1` are the same number; the text when it does not parse. */
-export function integerKey(text: string): string {
-  return /^[+-]?\d+$/.test(text) ? String(Number(text)) : text;
-}
+export { integerKey } from '../../declaration/values.js';
 
 export interface TrainingPeriod {
   readonly start: number;
