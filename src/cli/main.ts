@@ -66,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('credit counters per employer, worker and five-year window: granted, used, remaining, uncovered')
     .option('--company <CompanyID>', 'one employer')
     .option('--inss <INSS>', 'one worker')
-    .option('--name <family name>', 'workers whose family name starts with this (case-insensitive)')
+    .option('--name <family name>', 'workers whose family name starts with this, in any case, with or without accents')
     .option('--year <YYYY>', 'the window that holds this year, with only this year in the per-year figures')
     .option('--window <YYYY[-YYYY]>', 'one of the fixed windows 2024-2028, 2029-2033, …, by its first year or in full, e.g. 2029 or 2029-2033')
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')

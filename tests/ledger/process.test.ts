@@ -223,6 +223,23 @@ describe('workers', () => {
   });
 });
 
+describe('fla counters --name', () => {
+  it('finds a name whatever its case and accents: FRANÇOIS, françois, Francois, franc', async () => {
+    await processText(declaration('U1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>François</WorkerName>'));
+    const found = (name: string) => [...counterEntries(db, { name })].map((e) => e.name);
+    for (const name of ['FRANÇOIS', 'françois', 'Francois', 'FRANC', 'franc', 'François']) expect(found(name), name).toEqual(['François']);
+    for (const name of ['Françoise', 'rançois', 'Franz']) expect(found(name), name).toEqual([]);
+  });
+
+  it('folds ß as SS and å as a, and takes % and _ as the letters they are', async () => {
+    await processText(declaration('U2', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Straße-Ångström</WorkerName>'));
+    const found = (name: string) => [...counterEntries(db, { name })].map((e) => e.name);
+    for (const name of ['STRASSE', 'strasse-angstrom', 'Straße-Å']) expect(found(name), name).toEqual(['Straße-Ångström']);
+    expect(found('%')).toEqual([]);
+    expect(found('_')).toEqual([]);
+  });
+});
+
 describe('partial acceptance', () => {
   it('one rejected person, the rest applied with their counters', async () => {
     const good = PERSON.replace(RIGHTS_AND_TRAININGS, right(2026, 'LEGAL', '38.00'));
