@@ -32,6 +32,12 @@ describe('fla validate', () => {
     expect(stdout.trim().split('\n').at(-1)).toBe('1 file(s): 1 accepted, 0 rejected; 0 blocking, 0 warning(s)');
   });
 
+  it('counts a partially accepted file apart in the summary line, not as accepted', () => {
+    const { stdout } = fla(['validate', 'samples/*.xml']);
+    expect(stdout).toMatch(/: PARTIALLY_ACCEPTED /);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^4 file\(s\): 3 accepted, 1 partially accepted, 0 rejected; /);
+  });
+
   it('exits 1 and prints compiler-style lines for blocking anomalies', () => {
     const { code, stdout } = fla(['validate', INVALID]);
     expect(code).toBe(1);

@@ -19,6 +19,9 @@ export const textReporter: Reporter = (run, { lang, verbose }) => {
     lines.push(`${file.file}: ${file.status} — persons ${t.persons.accepted}/${t.persons.received} accepted, rights ${t.rights.accepted}/${t.rights.received}, trainings ${t.trainings.accepted}/${t.trainings.received}`);
   }
   const rejected = run.files.filter((f) => f.status === 'REJECTED').length;
-  lines.push(`${run.files.length} file(s): ${run.files.length - rejected} accepted, ${rejected} rejected; ${blocking} blocking, ${warnings} warning(s)`);
+  // A partially accepted file is no accepted one: some of it was rejected and must be sent again.
+  const partially = run.files.filter((f) => f.status === 'PARTIALLY_ACCEPTED').length;
+  const accepted = `${run.files.length - rejected - partially} accepted${partially > 0 ? `, ${partially} partially accepted` : ''}`;
+  lines.push(`${run.files.length} file(s): ${accepted}, ${rejected} rejected; ${blocking} blocking, ${warnings} warning(s)`);
   return `${lines.join('\n')}\n`;
 };
