@@ -75,6 +75,29 @@ describe('fla validate', () => {
     expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(['fixtures/receipt/valid/bom.xml', 'fixtures/receipt/valid/minimal.xml', 'fixtures/receipt/valid/prefixed.xml']);
   });
 
+  it('a glob leaves out the answers fla process wrote next to the inputs, a name given as such does not', () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir.path, 'q1.xml'), readFileSync(VALID));
+      const db = join(dir.path, 'fla.sqlite');
+      expect(fla(['process', join(dir.path, '*.xml'), '--db', db]).code).toBe(0);
+      // Again, into a second ledger: the answers beside q1.xml are no input, and the new ones get the ticket.
+      const again = fla(['process', join(dir.path, '*.xml'), '--db', join(dir.path, 'second.sqlite'), '--format', 'json']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).files.map((f: { file: string }) => f.file)).toEqual([join(dir.path, 'q1.xml')]);
+      const names = readdirSync(dir.path).filter((n) => n.endsWith('.xml')).sort();
+      expect(names).toHaveLength(5);
+      expect(fla(['validate', join(dir.path, '*.xml'), '--format', 'json']).stdout).not.toMatch(/ACRF\.xml|NOTI\.xml/);
+      const onlyAnswers = fla(['validate', join(dir.path, '*.ACRF.xml')]);
+      expect(onlyAnswers.code).toBe(2);
+      expect(onlyAnswers.stderr).toMatch(/^fla: FLA_ERR_NO_INPUT: no file matches .*\(apart from answer files/);
+      const named = fla(['validate', join(dir.path, 'q1.xml.ACRF.xml'), '--format', 'json']);
+      expect(JSON.parse(named.stdout).files).toHaveLength(1);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('limits the findings listed with --max-findings', () => {
     const report = JSON.parse(fla(['validate', INVALID, '--format', 'json', '--max-findings', '1']).stdout);
     expect(report.files[0].findings).toHaveLength(1);

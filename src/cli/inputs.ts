@@ -30,8 +30,10 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
       add(arg);
       continue;
     }
-    const matches = await expandGlob(arg);
-    if (matches.length === 0) throw new FlaError('FLA_ERR_NO_INPUT', `no file matches ${arg}`);
+    const found = await expandGlob(arg);
+    // "*.xml" in a folder fla process answered also matches its answers: they are no declarations.
+    const matches = found.filter((path) => !isAnswerFile(path));
+    if (matches.length === 0) throw new FlaError('FLA_ERR_NO_INPUT', `no file matches ${arg}${found.length > 0 ? ` (apart from answer files, *.ACRF.xml and *.NOTI.xml, which a pattern never takes)` : ''}`);
     for (const match of matches.sort()) {
       await checkReadable(match);
       add(match);
@@ -39,6 +41,13 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
   }
   if (out.length === 0) throw new FlaError('FLA_ERR_USAGE', 'give at least one file or glob');
   return out;
+}
+
+/** The name of an answer `fla process` writes: `<input>.ACRF.xml`, `<input>.NOTI.xml`, or with the ticket before the kind. */
+const ANSWER_FILE = /\.(?:FLA-\d{8}T\d{9}Z-\d{6}-[0-9a-f]{8}\.)?(?:ACRF|NOTI)\.xml$/;
+
+export function isAnswerFile(path: string): boolean {
+  return ANSWER_FILE.test(path);
 }
 
 async function checkReadable(path: string): Promise<void> {
