@@ -98,6 +98,34 @@ describe('fla validate', () => {
     }
   });
 
+  it('shows control and bidi characters of file names and values escaped, in reports and error lines', () => {
+    const dir = tempDir();
+    try {
+      const name = join(dir.path, 'q\u001b[2J\u202elmx.exe.xml');
+      writeFileSync(name, readFileSync(INVALID, 'utf8').replace('<Quarter>20265</Quarter>', '<Quarter>2026\u202e\u0085</Quarter>'));
+      const { code, stdout } = fla(['validate', name]);
+      expect(code).toBe(1);
+      expect(stdout).not.toMatch(/[\u001b\u202e\u0085]/);
+      expect(stdout).toContain('q\\x1b[2J\\u202elmx.exe.xml');
+      expect(stdout).toContain('2026\\u202e\\x85');
+      // JSON is for tools: there the characters stay what they are (JSON escapes the controls itself).
+      expect(JSON.parse(fla(['validate', name, '--format', 'json']).stdout).files[0].file).toBe(name);
+      const missing = fla(['validate', join(dir.path, 'gone\u001b]0;owned\u0007.xml')]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^fla: FLA_ERR_READ: cannot read .*gone\\x1b]0;owned\\x07\.xml: ENOENT/);
+      expect(missing.stderr).not.toMatch(/[\u001b\u0007]/);
+      const declared = join(dir.path, 'named.xml');
+      writeFileSync(declared, readFileSync(VALID, 'utf8').replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Pee\u202eters</WorkerName>'));
+      const db = join(dir.path, 'fla.sqlite');
+      expect(fla(['process', declared, '--db', db]).code).toBe(0);
+      const table = fla(['counters', '--db', db]).stdout;
+      expect(table).toContain('Pee\\u202eters');
+      expect(table).not.toContain('\u202e');
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('limits the findings listed with --max-findings', () => {
     const report = JSON.parse(fla(['validate', INVALID, '--format', 'json', '--max-findings', '1']).stdout);
     expect(report.files[0].findings).toHaveLength(1);

@@ -145,8 +145,10 @@ function missingCommand(program: Command, argv: readonly string[]): string {
 export async function reportError(error: unknown, verbose: boolean, missingCommand: () => string): Promise<number> {
   // Messages quote arguments, file names and values: a national register number is never shown in clear.
   const { maskInsz } = await import('../watch/log.js');
+  const { terminalSafe } = await import('../report/terminal-text.js');
+  // The line itself ends in a newline; what it quotes (file names, values) is made safe to show.
   const write = (text: string): void => {
-    process.stderr.write(maskInsz(text));
+    process.stderr.write(maskInsz(text.replace(/[^\n]+/g, terminalSafe)));
   };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return 0;
