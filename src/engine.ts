@@ -69,6 +69,11 @@ export interface LedgerOptions {
   readonly renderAnswers?: (report: ProcessReport, source: FormSource) => Answers;
   /** The size of the notification's parts in the ledger (tests make it small). */
   readonly answerPartChars?: number;
+  /**
+   * Called as soon as the file's transaction is committed (never for a dry run or a failure): from
+   * then on its answers must be written, even if the run is asked to stop.
+   */
+  readonly onCommitted?: () => void;
 }
 
 export type { Answers };
@@ -153,8 +158,10 @@ export class Engine {
     const refuse = async (findings: readonly Finding[], sha256: string, totals: Totals): Promise<ProcessReport> => {
       findings.forEach((f) => collector.add(f));
       const report: ProcessReport = { ...finish(name, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] };
-      if (session !== undefined && !dryRun) await session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
-      else session?.rollback();
+      if (session !== undefined && !dryRun) {
+        await session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
+        ledger?.options.onCommitted?.();
+      } else session?.rollback();
       return report;
     };
 
@@ -224,7 +231,10 @@ export class Engine {
     const source = outcomes.source((companyId, inss) => session.changesOf(companyId, inss));
     const report: ProcessReport = { ...base, ticket, applied: apply, forms: source.forms };
     if (dryRun) session.rollback();
-    else await session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
+    else {
+      await session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
+      ledger?.options.onCommitted?.();
+    }
     return report;
   }
 

@@ -1,7 +1,7 @@
 // Renders a processed file's answers (stored by the engine in the same transaction) and writes
 // them from the ledger: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive (ACK.md).
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ProcessReport } from '../engine.js';
 import type { Answers, StoredAnswers } from '../ledger/answers.js';
@@ -67,13 +67,54 @@ export async function writeAnswers(input: string, ticket: string, answers: Pick<
   }
 }
 
+/**
+ * Writes those answers of a committed file that are not on disk (a run stopped between the commit
+ * and the answer files); returns the paths written. An answer counts as there under its ticketed
+ * name, or under the plain one when that file names the same ticket.
+ */
+export async function writeMissingAnswers(input: string, ticket: string, answers: Pick<StoredAnswers, 'receipt' | 'notification'>, outDir?: string): Promise<string[]> {
+  const paths = answerPaths(input, outDir);
+  const wanted: Array<[string, AnswerText]> = [[paths.receipt, answers.receipt]];
+  if (answers.notification !== null) wanted.push([paths.notification, answers.notification]);
+  const written: string[] = [];
+  try {
+    for (const [path, xml] of wanted) {
+      if (!(await holdsAnswer(path, ticket)) && !(await holdsAnswer(ticketedPath(path, ticket), ticket))) written.push(await writeOnce(path, ticket, xml));
+    }
+  } catch (error) {
+    throw new FlaError('FLA_ERR_WRITE', `cannot write the answers for ${input} again: ${(error as Error).message}`);
+  }
+  return written;
+}
+
+/** Whether `path` is an answer for `ticket`: the ticket is the first element of every answer. */
+async function holdsAnswer(path: string, ticket: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('utf8').includes(`<Ticket>${ticket}</Ticket>`);
+  } finally {
+    await handle.close();
+  }
+}
+
+function ticketedPath(path: string, ticket: string): string {
+  return path.replace(/\.(ACRF|NOTI)\.xml$/, `.${ticket}.$1.xml`);
+}
+
 async function writeOnce(path: string, ticket: string, xml: AnswerText): Promise<string> {
   try {
     await writeAnswerFile(path, xml, { exclusive: true });
     return path;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const ticketed = path.replace(/\.(ACRF|NOTI)\.xml$/, `.${ticket}.$1.xml`);
+    const ticketed = ticketedPath(path, ticket);
     await writeAnswerFile(ticketed, xml, { exclusive: true });
     return ticketed;
   }

@@ -49,6 +49,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (files: string[], options: Record<string, unknown>) => set(await (await import('./process.js')).processCommand(files, { ...options, verbose: program.opts().verbose === true })));
 
   program
+    .command('answers')
+    .description("write a processed file's receipt and notification again, from the ledger")
+    .requiredOption('--ticket <ticket>', 'the ticket of the file (in its answers, e.g. FLA-20260420T101500123Z-000000-1a2b3c4d)')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .option('--out <dir>', 'where to write <file>.ACRF.xml and <file>.NOTI.xml (default: the current folder); an existing answer is never replaced')
+    .option('--quiet', 'print nothing; the exit code tells')
+    .addHelpText('after', '\nExample:\n  fla answers --ticket FLA-20260420T101500123Z-000000-1a2b3c4d --out answers/')
+    .action(async (options: Record<string, unknown>) => set(await (await import('./answers.js')).answersCommand(options)));
+
+  program
     .command('watch')
     .description('serve the SFTP drop folder: process each complete submission once, answer in OUT/OUTTEST')
     .argument('<root>', 'the drop folder: <root>/<sender>/IN, INTEST, OUT, OUTTEST')

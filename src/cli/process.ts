@@ -1,14 +1,16 @@
 import { basename } from 'node:path';
-import { prepareAnswerFolders, renderAnswers, writeAnswers } from '../answers/files.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { prepareAnswerFolders, renderAnswers, writeAnswers, writeMissingAnswers } from '../answers/files.js';
 import { newTicket } from '../answers/ticket.js';
 import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
-import { storedAnswers } from '../ledger/answers.js';
-import { ledgerError, openLedger } from '../ledger/database.js';
+import { receivedFileOf, storedAnswers } from '../ledger/answers.js';
+import { ledgerError, openLedger, type Db } from '../ledger/database.js';
 import { isEnvironment } from '../ledger/store.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings } from './config.js';
 import { expandInputs } from './inputs.js';
+import { InterruptGuard } from './interrupts.js';
 import { REPORTERS } from './validate.js';
 
 export async function processCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
@@ -27,6 +29,7 @@ export async function processCommand(args: readonly string[], flags: Record<stri
       process.stdout.write(REPORTERS[settings.format]({ tool: { name: 'fla-batch', version: VERSION, ruleSet: RULE_SET }, files: reports }, { lang: settings.lang, verbose: flags.verbose === true }));
     }
   };
+  const interrupts = new InterruptGuard((line) => process.stderr.write(line));
   try {
     for (const file of files) {
       const receivedAt = new Date();
@@ -34,16 +37,31 @@ export async function processCommand(args: readonly string[], flags: Record<stri
       const report = await engine.processFile(
         file,
         engineOptions(settings),
-        { db, sender, environment, fileName, ticket: newTicket(), receivedAt: receivedAt.toISOString(), renderAnswers: (r, source) => renderAnswers(r, { environment, fileName, receivedAt }, source) },
+        {
+          db,
+          sender,
+          environment,
+          fileName,
+          ticket: newTicket(),
+          receivedAt: receivedAt.toISOString(),
+          renderAnswers: (r, source) => renderAnswers(r, { environment, fileName, receivedAt }, source),
+          onCommitted: () => interrupts.hold(`the answers of ${file}`),
+        },
       );
       reports.push(report);
+      await pauseForTests();
+      for (const path of await restoreAnswersOfDuplicate(db, file, fileName, report, outDir)) {
+        if (flags.quiet !== true) process.stderr.write(`fla: ${file} was processed before; its missing answer ${path} was written again from the ledger\n`);
+      }
       // Written from the ledger, part by part: the notification may be larger than a string can be.
       const answers = storedAnswers(db, report.ticket);
       if (answers !== null) {
         await writeAnswers(file, report.ticket, answers, outDir).catch((error: unknown) => {
-          throw new FlaError('FLA_ERR_WRITE', `${(error as Error).message} (the file was processed with ticket ${report.ticket}; its answers are kept in the ledger)`);
+          throw new FlaError('FLA_ERR_WRITE', `${(error as Error).message} (the file was processed with ticket ${report.ticket}; its answers are kept in the ledger: fla answers --ticket ${report.ticket})`);
         });
       }
+      interrupts.release();
+      if (interrupts.stopRequested !== null) break;
     }
   } catch (error) {
     // The files before the failure are committed and answered: their report still goes out.
@@ -52,9 +70,39 @@ export async function processCommand(args: readonly string[], flags: Record<stri
     if (failure instanceof FlaError && reports.length > 0) throw new FlaError(failure.code, `${failure.message} (after ${reports.length} of ${files.length} files, which were processed: see the report)`);
     throw failure;
   } finally {
+    interrupts.dispose();
     engine.close();
     db.close();
   }
   print();
+  const signal = interrupts.stopRequested;
+  // A signal during the last file's answers stops nothing: the run is complete.
+  if (signal !== null && reports.length < files.length) {
+    process.stderr.write(`fla: stopped by ${signal} after ${reports.length} of ${files.length} files, each processed and answered (see the report); the rest were not read\n`);
+    return InterruptGuard.exitCode(signal);
+  }
   return reports.some((r) => r.counts.B > 0) ? 1 : 0;
+}
+
+/**
+ * The same file again, which the ledger already holds (ACRF-133): where the answers of the first
+ * run are missing (it was stopped after its commit), they are written again before the refusal's.
+ */
+async function restoreAnswersOfDuplicate(db: Db, file: string, fileName: string, report: ProcessReport, outDir: string | undefined): Promise<string[]> {
+  const earlier = report.findings.find((f) => f.code === 'ACRF-133')?.data.ticket;
+  if (typeof earlier !== 'string') return [];
+  const record = receivedFileOf(db, earlier);
+  // Only for this very file: another one with the same name or content has answers of its own.
+  if (record === null || record.fileName !== fileName || record.sha256 !== report.sha256) return [];
+  const answers = storedAnswers(db, earlier);
+  return answers === null ? [] : writeMissingAnswers(file, earlier, answers, outDir);
+}
+
+/**
+ * Tests stop a run between a file's commit and its answer files, where a run is interrupted at
+ * most rarely: FLA_TEST_PAUSE_AFTER_COMMIT_MS holds it there.
+ */
+async function pauseForTests(): Promise<void> {
+  const ms = Number(process.env.FLA_TEST_PAUSE_AFTER_COMMIT_MS ?? 0);
+  if (ms > 0) await sleep(ms);
 }
