@@ -20,6 +20,7 @@ import type { Finding, Severity } from './findings.js';
 import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
 import { checkProlog } from './receipt/prolog.js';
 import { receiptFinding } from './receipt/receipt-finding.js';
+import { LineIndex } from './receipt/line-index.js';
 import { Utf8Source } from './receipt/utf8-source.js';
 import { DOMAIN, type ValidationReply } from './receipt/xsd-protocol.js';
 import { XsdValidator } from './receipt/xsd-validator.js';
@@ -49,6 +50,11 @@ export interface EngineOptions {
   readonly maxFindings?: number;
   /** The rules to run; the whole `rules` layer of the catalogue by default. */
   readonly rules?: readonly Rule[];
+  /**
+   * Told now and then how far the mapping is, in bytes of the whole file (about: from the line it
+   * reached), for a progress bar; costs a newline count of the file when given.
+   */
+  readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
 /** Where and how `processFile` applies a file (CLI.md `fla process`, DROPFOLDER.md). */
@@ -179,14 +185,20 @@ export class Engine {
     let receipt: Finding[] = [];
     let schemaErrorsLeftOut = 0;
     let formOffset = 0;
+    const progress = options.onProgress;
+    let personsMapped = 0;
     try {
       session?.begin();
       for (const [i, path] of paths.entries()) {
+        const lines = progress === undefined ? undefined : new LineIndex();
+        const partStart = sizes.slice(0, i).reduce((a, b) => a + b, 0);
         const mapped = await readDeclarationFile(
           path,
           validations[i]!,
           (item) => {
             for (const finding of runner.inspect(item)) collector.add(finding);
+            // Every 256 persons is often enough for a bar redrawn a few times a second.
+            if (lines !== undefined && item.kind === 'person' && (++personsMapped & 255) === 0) progress!(partStart + lines.byteOfLine(item.person.at.line), size);
             if (session === undefined) return;
             if (item.kind === 'form') {
               session.startForm(item.form);
@@ -200,7 +212,7 @@ export class Engine {
               outcomes?.formEnd(runner.lastForm.rejected);
             }
           },
-          { hash, formOffset },
+          { hash, formOffset, ...(lines !== undefined ? { lines } : {}) },
         );
         formOffset += mapped.forms;
         const reply = await validations[i]!.reply;

@@ -11,6 +11,7 @@ import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings } from './config.js';
 import { expandInputs } from './inputs.js';
 import { InterruptGuard } from './interrupts.js';
+import { progressForFile } from './progress.js';
 import { REPORTERS } from './validate.js';
 
 export async function processCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
@@ -34,9 +35,11 @@ export async function processCommand(args: readonly string[], flags: Record<stri
     for (const file of files) {
       const receivedAt = new Date();
       const fileName = basename(file);
+      const bar = await progressForFile(file, { quiet: flags.quiet === true });
+      const options = engineOptions(settings);
       const report = await engine.processFile(
         file,
-        engineOptions(settings),
+        bar === undefined ? options : { ...options, onProgress: bar.update },
         {
           db,
           sender,
@@ -47,7 +50,7 @@ export async function processCommand(args: readonly string[], flags: Record<stri
           renderAnswers: (r, source) => renderAnswers(r, { environment, fileName, receivedAt }, source),
           onCommitted: () => interrupts.hold(`the answers of ${file}`),
         },
-      );
+      ).finally(() => bar?.finish());
       reports.push(report);
       await pauseForTests();
       for (const path of await restoreAnswersOfDuplicate(db, file, fileName, report, outDir)) {

@@ -10,6 +10,7 @@ import { textReporter } from '../report/text.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings, type Format } from './config.js';
 import { expandInputs } from './inputs.js';
+import { progressForFile } from './progress.js';
 
 export const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter, junit: junitReporter, sarif: sarifReporter, github: githubReporter };
 
@@ -28,11 +29,17 @@ export async function validateCommand(args: readonly string[], flags: Record<str
   const options = engineOptions(settings);
   try {
     for (const file of files) {
-      reports.push(
-        db === null
-          ? await engine.validateFile(file, options)
-          : await engine.processFile(file, options, { db, sender: String(flags.sender ?? 'cli'), environment: 'R', fileName: basename(file), ticket: 'validate', receivedAt: new Date().toISOString(), dryRun: true }),
-      );
+      const bar = await progressForFile(file, { quiet: flags.quiet === true });
+      const withBar = bar === undefined ? options : { ...options, onProgress: bar.update };
+      try {
+        reports.push(
+          db === null
+            ? await engine.validateFile(file, withBar)
+            : await engine.processFile(file, withBar, { db, sender: String(flags.sender ?? 'cli'), environment: 'R', fileName: basename(file), ticket: 'validate', receivedAt: new Date().toISOString(), dryRun: true }),
+        );
+      } finally {
+        bar?.finish();
+      }
     }
   } catch (error) {
     throw db === null ? error : ledgerError(error, String(flags.db));
