@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { prepareAnswerFolders, renderAnswers, writeAnswers, writeMissingAnswers } from '../answers/files.js';
+import { shownPath, type FilePath } from '../answers/paths.js';
 import { newTicket } from '../answers/ticket.js';
 import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
@@ -9,7 +10,7 @@ import { ledgerError, openLedger, type Db } from '../ledger/database.js';
 import { isEnvironment } from '../ledger/store.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings } from './config.js';
-import { expandInputs } from './inputs.js';
+import { expandInputFiles, type InputFile } from './inputs.js';
 import { InterruptGuard } from './interrupts.js';
 import { progressForFile } from './progress.js';
 import { REPORTERS } from './validate.js';
@@ -19,9 +20,9 @@ export async function processCommand(args: readonly string[], flags: Record<stri
   const environment = String(flags.env ?? 'R');
   if (!isEnvironment(environment)) throw new FlaError('FLA_ERR_USAGE', `--env must be R, T or S (got "${environment}")`);
   const sender = String(flags.sender ?? 'cli');
-  const files = await expandInputs(args);
+  const files = await expandInputFiles(args);
   const outDir = flags.out === undefined ? undefined : String(flags.out);
-  await prepareAnswerFolders(files, outDir);
+  await prepareAnswerFolders(files.map((f) => f.name), outDir);
   const db = openLedger(settings.db);
   const engine = new Engine();
   const reports: ProcessReport[] = [];
@@ -32,13 +33,14 @@ export async function processCommand(args: readonly string[], flags: Record<stri
   };
   const interrupts = new InterruptGuard((line) => process.stderr.write(line));
   try {
-    for (const file of files) {
+    for (const input of files) {
+      const file = input.name;
       const receivedAt = new Date();
       const fileName = basename(file);
-      const bar = await progressForFile(file, { quiet: flags.quiet === true });
+      const bar = await progressForFile(input.path, { quiet: flags.quiet === true, label: file });
       const options = engineOptions(settings);
-      const report = await engine.processFile(
-        file,
+      const processed = await engine.processFile(
+        input.path,
         bar === undefined ? options : { ...options, onProgress: bar.update },
         {
           db,
@@ -51,15 +53,17 @@ export async function processCommand(args: readonly string[], flags: Record<stri
           onCommitted: () => interrupts.hold(`the answers of ${file}`),
         },
       ).finally(() => bar?.finish());
+      // A name that is not UTF-8 is read through an alias; the report names the file itself.
+      const report = { ...processed, file };
       reports.push(report);
       await pauseForTests();
-      for (const path of await restoreAnswersOfDuplicate(db, file, fileName, report, outDir)) {
-        if (flags.quiet !== true) process.stderr.write(`fla: ${file} was processed before; its missing answer ${path} was written again from the ledger\n`);
+      for (const path of await restoreAnswersOfDuplicate(db, input, fileName, report, outDir)) {
+        if (flags.quiet !== true) process.stderr.write(`fla: ${file} was processed before; its missing answer ${shownPath(path)} was written again from the ledger\n`);
       }
       // Written from the ledger, part by part: the notification may be larger than a string can be.
       const answers = storedAnswers(db, report.ticket);
       if (answers !== null) {
-        await writeAnswers(file, report.ticket, answers, outDir).catch((error: unknown) => {
+        await writeAnswers(answerBase(input), report.ticket, answers, outDir).catch((error: unknown) => {
           throw new FlaError('FLA_ERR_WRITE', `${(error as Error).message} (the file was processed with ticket ${report.ticket}; its answers are kept in the ledger: fla answers --ticket ${report.ticket})`);
         });
       }
@@ -91,14 +95,19 @@ export async function processCommand(args: readonly string[], flags: Record<stri
  * The same file again, which the ledger already holds (ACRF-133): where the answers of the first
  * run are missing (it was stopped after its commit), they are written again before the refusal's.
  */
-async function restoreAnswersOfDuplicate(db: Db, file: string, fileName: string, report: ProcessReport, outDir: string | undefined): Promise<string[]> {
+async function restoreAnswersOfDuplicate(db: Db, input: InputFile, fileName: string, report: ProcessReport, outDir: string | undefined): Promise<FilePath[]> {
   const earlier = report.findings.find((f) => f.code === 'ACRF-133')?.data.ticket;
   if (typeof earlier !== 'string') return [];
   const record = receivedFileOf(db, earlier);
   // Only for this very file: another one with the same name or content has answers of its own.
   if (record === null || record.fileName !== fileName || record.sha256 !== report.sha256) return [];
   const answers = storedAnswers(db, earlier);
-  return answers === null ? [] : writeMissingAnswers(file, earlier, answers, outDir);
+  return answers === null ? [] : writeMissingAnswers(answerBase(input), earlier, answers, outDir);
+}
+
+/** What the answers are named after: the input's path, as bytes where its name is not UTF-8. */
+function answerBase(input: InputFile): FilePath {
+  return input.bytes ?? input.path;
 }
 
 /**

@@ -63,14 +63,22 @@ export class ProgressBar {
 }
 
 /** A bar for this file where one belongs (a terminal, not CI, not --quiet, a large file); else none. */
-export function progressFor(file: string, size: number, options: { quiet?: boolean; stream?: ProgressStream; env?: NodeJS.ProcessEnv } = {}): ProgressBar | undefined {
+export function progressFor(file: string, size: number, options: ProgressOptions = {}): ProgressBar | undefined {
   const stream = options.stream ?? process.stderr;
   if (options.quiet === true || stream.isTTY !== true || inCi(options.env ?? process.env) || size < PROGRESS_MIN_BYTES) return undefined;
-  return new ProgressBar(stream, terminalSafe(basename(file)), size);
+  return new ProgressBar(stream, terminalSafe(basename(options.label ?? file)), size);
+}
+
+export interface ProgressOptions {
+  readonly quiet?: boolean;
+  readonly stream?: ProgressStream;
+  readonly env?: NodeJS.ProcessEnv;
+  /** The file as shown, where it is read through an alias. */
+  readonly label?: string;
 }
 
 /** `progressFor` with the file's size looked up (a file that cannot be read gets no bar: the engine reports it). */
-export async function progressForFile(file: string, options: { quiet?: boolean; stream?: ProgressStream; env?: NodeJS.ProcessEnv } = {}): Promise<ProgressBar | undefined> {
+export async function progressForFile(file: string, options: ProgressOptions = {}): Promise<ProgressBar | undefined> {
   const stream = options.stream ?? process.stderr;
   if (stream.isTTY !== true) return undefined;
   const size = await stat(file).then((s) => s.size, () => 0);
