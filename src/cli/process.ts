@@ -14,6 +14,13 @@ import { expandInputFiles, type InputFile } from './inputs.js';
 import { InterruptGuard } from './interrupts.js';
 import { progressForFile } from './progress.js';
 import { REPORTERS } from './validate.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import { maskInsz } from '../watch/log.js';
+
+/** A line on standard error quoting file names: as safe to show as the error line (main.ts). */
+function say(line: string): void {
+  process.stderr.write(maskInsz(line.replace(/[^\n]+/g, terminalSafe)));
+}
 
 export async function processCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes, db: flags.db });
@@ -31,7 +38,7 @@ export async function processCommand(args: readonly string[], flags: Record<stri
       process.stdout.write(REPORTERS[settings.format]({ tool: { name: 'fla-batch', version: VERSION, ruleSet: RULE_SET }, files: reports }, { lang: settings.lang, verbose: flags.verbose === true }));
     }
   };
-  const interrupts = new InterruptGuard((line) => process.stderr.write(line));
+  const interrupts = new InterruptGuard(say);
   try {
     for (const input of files) {
       const file = input.name;
@@ -58,7 +65,7 @@ export async function processCommand(args: readonly string[], flags: Record<stri
       reports.push(report);
       await pauseForTests();
       for (const path of await restoreAnswersOfDuplicate(db, input, fileName, report, outDir)) {
-        if (flags.quiet !== true) process.stderr.write(`fla: ${file} was processed before; its missing answer ${shownPath(path)} was written again from the ledger\n`);
+        if (flags.quiet !== true) say(`fla: ${file} was processed before; its missing answer ${shownPath(path)} was written again from the ledger\n`);
       }
       // Written from the ledger, part by part: the notification may be larger than a string can be.
       const answers = storedAnswers(db, report.ticket);
@@ -85,7 +92,7 @@ export async function processCommand(args: readonly string[], flags: Record<stri
   const signal = interrupts.stopRequested;
   // A signal during the last file's answers stops nothing: the run is complete.
   if (signal !== null && reports.length < files.length) {
-    process.stderr.write(`fla: stopped by ${signal} after ${reports.length} of ${files.length} files, each processed and answered (see the report); the rest were not read\n`);
+    say(`fla: stopped by ${signal} after ${reports.length} of ${files.length} files, each processed and answered (see the report); the rest were not read\n`);
     return InterruptGuard.exitCode(signal);
   }
   return reports.some((r) => r.counts.B > 0) ? 1 : 0;
