@@ -6,7 +6,7 @@ import { newTicket } from '../answers/ticket.js';
 import { Engine, type ProcessReport } from '../engine.js';
 import { FlaError } from '../errors.js';
 import { receivedFileOf, storedAnswers } from '../ledger/answers.js';
-import { ledgerError, openLedger, type Db } from '../ledger/database.js';
+import { checkLedgerFolder, ledgerError, openLedger, type Db } from '../ledger/database.js';
 import { isEnvironment } from '../ledger/store.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings } from './config.js';
@@ -29,6 +29,8 @@ export async function processCommand(args: readonly string[], flags: Record<stri
   const sender = String(flags.sender ?? 'cli');
   const files = await expandInputFiles(args);
   const outDir = flags.out === undefined ? undefined : String(flags.out);
+  // A ledger folder that does not exist is reported before --out is created.
+  checkLedgerFolder(settings.db);
   await prepareAnswerFolders(files.map((f) => f.name), outDir);
   const db = openLedger(settings.db);
   const engine = new Engine();

@@ -19,7 +19,7 @@ export interface OpenOptions {
 export function openLedger(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   const mustExist = options.readonly === true || options.asFound === true;
-  checkFolder(path);
+  checkLedgerFolder(path);
   try {
     db = new Database(path, { readonly: options.readonly === true, fileMustExist: mustExist });
   } catch (error) {
@@ -47,7 +47,7 @@ export function openLedger(path: string, options: OpenOptions = {}): Db {
  * better-sqlite3 refuses a ledger in a missing folder with a plain TypeError; the operator needs to
  * know which folder, and that nothing was created in it.
  */
-function checkFolder(path: string): void {
+export function checkLedgerFolder(path: string): void {
   if (path === ':memory:' || path === '') return;
   const folder = dirname(resolve(path));
   let problem: string | undefined;

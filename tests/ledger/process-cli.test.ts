@@ -149,7 +149,7 @@ describe('a ledger that cannot be used: a coded line, exit 2, nothing changed', 
 
   it('a ledger in a folder that does not exist: FLA_ERR_DB naming the folder, for every command', () => {
     const missing = join(dir.path, 'no-such-folder');
-    for (const args of [['process', 'samples/01-minimal.xml'], ['validate', 'samples/01-minimal.xml'], ['counters'], ['mandates', 'list']]) {
+    for (const args of [['process', 'samples/01-minimal.xml', '--out', join(missing, 'answers')], ['process', 'samples/01-minimal.xml'], ['validate', 'samples/01-minimal.xml'], ['counters'], ['mandates', 'list']]) {
       coded(fla([...args, '--db', join(missing, 'fla.sqlite')]), /^fla: FLA_ERR_DB: cannot open the ledger .*no-such-folder\/fla\.sqlite: the folder .*no-such-folder does not exist/);
     }
     expect(existsSync(missing)).toBe(false);
