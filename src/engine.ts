@@ -21,6 +21,7 @@ import { DEFAULT_LIMITS, type ReceiptLimits } from './receipt/limits.js';
 import { parserLimitOf } from './receipt/parser-limits.js';
 import { checkProlog } from './receipt/prolog.js';
 import { receiptFinding } from './receipt/receipt-finding.js';
+import { LineIndex } from './receipt/line-index.js';
 import { Utf8Source } from './receipt/utf8-source.js';
 import { DOMAIN, type ValidationReply } from './receipt/xsd-protocol.js';
 import { XsdValidator } from './receipt/xsd-validator.js';
@@ -50,6 +51,11 @@ export interface EngineOptions {
   readonly maxFindings?: number;
   /** The rules to run; the whole `rules` layer of the catalogue by default. */
   readonly rules?: readonly Rule[];
+  /**
+   * Told now and then how far the mapping is, in bytes of the whole file (about: from the line it
+   * reached), for a progress bar; costs a newline count of the file when given.
+   */
+  readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
 /** Where and how `processFile` applies a file (CLI.md `fla process`, DROPFOLDER.md). */
@@ -70,6 +76,11 @@ export interface LedgerOptions {
   readonly renderAnswers?: (report: ProcessReport, source: FormSource) => Answers;
   /** The size of the notification's parts in the ledger (tests make it small). */
   readonly answerPartChars?: number;
+  /**
+   * Called as soon as the file's transaction is committed (never for a dry run or a failure): from
+   * then on its answers must be written, even if the run is asked to stop.
+   */
+  readonly onCommitted?: () => void;
 }
 
 export type { Answers };
@@ -155,8 +166,10 @@ export class Engine {
     const refuse = async (findings: readonly Finding[], sha256: string, totals: Totals): Promise<ProcessReport> => {
       findings.forEach((f) => collector.add(f));
       const report: ProcessReport = { ...finish(name, sha256, size, collector, totals, 'failed', ledger !== null), ticket, applied: false, forms: [] };
-      if (session !== undefined && !dryRun) await session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
-      else session?.rollback();
+      if (session !== undefined && !dryRun) {
+        await session.recordRejected(collector.kept, now(), sha256, answer(report, NO_FORMS));
+        ledger?.options.onCommitted?.();
+      } else session?.rollback();
       return report;
     };
 
@@ -174,14 +187,20 @@ export class Engine {
     let receipt: Finding[] = [];
     let schemaErrorsLeftOut = 0;
     let formOffset = 0;
+    const progress = options.onProgress;
+    let personsMapped = 0;
     try {
       session?.begin();
       for (const [i, path] of paths.entries()) {
+        const lines = progress === undefined ? undefined : new LineIndex();
+        const partStart = sizes.slice(0, i).reduce((a, b) => a + b, 0);
         const mapped = await readDeclarationFile(
           path,
           validations[i]!,
           (item) => {
             for (const finding of runner.inspect(item)) collector.add(finding);
+            // Every 256 persons is often enough for a bar redrawn a few times a second.
+            if (lines !== undefined && item.kind === 'person' && (++personsMapped & 255) === 0) progress!(partStart + lines.byteOfLine(item.person.at.line), size);
             if (session === undefined) return;
             if (item.kind === 'form') {
               session.startForm(item.form);
@@ -195,7 +214,7 @@ export class Engine {
               outcomes?.formEnd(runner.lastForm.rejected);
             }
           },
-          { hash, formOffset },
+          { hash, formOffset, ...(lines !== undefined ? { lines } : {}) },
         );
         formOffset += mapped.forms;
         const reply = await validations[i]!.reply;
@@ -226,7 +245,10 @@ export class Engine {
     const source = outcomes.source((companyId, inss) => session.changesOf(companyId, inss));
     const report: ProcessReport = { ...base, ticket, applied: apply, forms: source.forms };
     if (dryRun) session.rollback();
-    else await session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
+    else {
+      await session.commit(collector.kept, report.status, now(), apply, sha256, answer(report, source));
+      ledger?.options.onCommitted?.();
+    }
     return report;
   }
 

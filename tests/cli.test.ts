@@ -32,6 +32,12 @@ describe('fla validate', () => {
     expect(stdout.trim().split('\n').at(-1)).toBe('1 file(s): 1 accepted, 0 rejected; 0 blocking, 0 warning(s)');
   });
 
+  it('counts a partially accepted file apart in the summary line, not as accepted', () => {
+    const { stdout } = fla(['validate', 'samples/*.xml']);
+    expect(stdout).toMatch(/: PARTIALLY_ACCEPTED /);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^4 file\(s\): 3 accepted, 1 partially accepted, 0 rejected; /);
+  });
+
   it('exits 1 and prints compiler-style lines for blocking anomalies', () => {
     const { code, stdout } = fla(['validate', INVALID]);
     expect(code).toBe(1);
@@ -67,6 +73,57 @@ describe('fla validate', () => {
     const { code, stdout } = fla(['validate', './fixtures/receipt/valid/*.xml', VALID, '--format', 'json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(['fixtures/receipt/valid/bom.xml', 'fixtures/receipt/valid/minimal.xml', 'fixtures/receipt/valid/prefixed.xml']);
+  });
+
+  it('a glob leaves out the answers fla process wrote next to the inputs, a name given as such does not', () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir.path, 'q1.xml'), readFileSync(VALID));
+      const db = join(dir.path, 'fla.sqlite');
+      expect(fla(['process', join(dir.path, '*.xml'), '--db', db]).code).toBe(0);
+      // Again, into a second ledger: the answers beside q1.xml are no input, and the new ones get the ticket.
+      const again = fla(['process', join(dir.path, '*.xml'), '--db', join(dir.path, 'second.sqlite'), '--format', 'json']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).files.map((f: { file: string }) => f.file)).toEqual([join(dir.path, 'q1.xml')]);
+      const names = readdirSync(dir.path).filter((n) => n.endsWith('.xml')).sort();
+      expect(names).toHaveLength(5);
+      expect(fla(['validate', join(dir.path, '*.xml'), '--format', 'json']).stdout).not.toMatch(/ACRF\.xml|NOTI\.xml/);
+      const onlyAnswers = fla(['validate', join(dir.path, '*.ACRF.xml')]);
+      expect(onlyAnswers.code).toBe(2);
+      expect(onlyAnswers.stderr).toMatch(/^fla: FLA_ERR_NO_INPUT: no file matches .*\(apart from answer files/);
+      const named = fla(['validate', join(dir.path, 'q1.xml.ACRF.xml'), '--format', 'json']);
+      expect(JSON.parse(named.stdout).files).toHaveLength(1);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('shows control and bidi characters of file names and values escaped, in reports and error lines', () => {
+    const dir = tempDir();
+    try {
+      const name = join(dir.path, 'q\u001b[2J\u202elmx.exe.xml');
+      writeFileSync(name, readFileSync(INVALID, 'utf8').replace('<Quarter>20265</Quarter>', '<Quarter>2026\u202e\u0085</Quarter>'));
+      const { code, stdout } = fla(['validate', name]);
+      expect(code).toBe(1);
+      expect(stdout).not.toMatch(/[\u001b\u202e\u0085]/);
+      expect(stdout).toContain('q\\x1b[2J\\u202elmx.exe.xml');
+      expect(stdout).toContain('2026\\u202e\\x85');
+      // JSON is for tools: there the characters stay what they are (JSON escapes the controls itself).
+      expect(JSON.parse(fla(['validate', name, '--format', 'json']).stdout).files[0].file).toBe(name);
+      const missing = fla(['validate', join(dir.path, 'gone\u001b]0;owned\u0007.xml')]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^fla: FLA_ERR_READ: cannot read .*gone\\x1b]0;owned\\x07\.xml: ENOENT/);
+      expect(missing.stderr).not.toMatch(/[\u001b\u0007]/);
+      const declared = join(dir.path, 'named.xml');
+      writeFileSync(declared, readFileSync(VALID, 'utf8').replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Pee\u202eters</WorkerName>'));
+      const db = join(dir.path, 'fla.sqlite');
+      expect(fla(['process', declared, '--db', db]).code).toBe(0);
+      const table = fla(['counters', '--db', db]).stdout;
+      expect(table).toContain('Pee\\u202eters');
+      expect(table).not.toContain('\u202e');
+    } finally {
+      dir.remove();
+    }
   });
 
   it('limits the findings listed with --max-findings', () => {
@@ -165,7 +222,7 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
   });
 
   it('a missing command names the commands; asking for help is no error', () => {
-    expect(fla([]).stderr).toBe('fla: FLA_ERR_USAGE: fla needs a command: validate, process, watch, counters, generate, mandates, rules (see fla --help)\n');
+    expect(fla([]).stderr).toBe('fla: FLA_ERR_USAGE: fla needs a command: validate, process, answers, watch, counters, generate, mandates, rules (see fla --help)\n');
     expect(fla(['mandates']).stderr).toBe('fla: FLA_ERR_USAGE: fla mandates needs a command: list, add, remove (see fla mandates --help)\n');
     for (const args of [['--help'], ['help'], ['help', 'mandates'], ['mandates', '--help'], ['mandates', 'help']]) {
       const { code, stdout, stderr } = fla(args);

@@ -1,7 +1,7 @@
 // Renders a processed file's answers (stored by the engine in the same transaction) and writes
 // them from the ledger: `<input>.ACRF.xml` always, `<input>.NOTI.xml` when the receipt is positive (ACK.md).
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ProcessReport } from '../engine.js';
 import type { Answers, StoredAnswers } from '../ledger/answers.js';
@@ -10,7 +10,7 @@ import type { Lang } from '../findings.js';
 import { RULE_SET, VERSION } from '../version.js';
 import type { Environment } from './common.js';
 import { notificationChunks, type FormSource } from './notification.js';
-import { answerPaths } from './paths.js';
+import { answerPaths, shownPath, ticketedPath, type FilePath } from './paths.js';
 import { writeReceipt } from './receipt.js';
 import { writeAnswerFile, type AnswerText } from './write-file.js';
 
@@ -54,7 +54,7 @@ export async function prepareAnswerFolders(inputs: readonly string[], outDir?: s
 }
 
 /** Next to the input, or in `outDir`; an answer never replaces another (the ticket goes in the name). */
-export async function writeAnswers(input: string, ticket: string, answers: Pick<StoredAnswers, 'receipt' | 'notification'>, outDir?: string): Promise<{ receipt: string; notification?: string }> {
+export async function writeAnswers(input: FilePath, ticket: string, answers: Pick<StoredAnswers, 'receipt' | 'notification'>, outDir?: string): Promise<{ receipt: FilePath; notification?: FilePath }> {
   const paths = answerPaths(input, outDir);
   try {
     if (outDir !== undefined) await mkdir(outDir, { recursive: true });
@@ -63,18 +63,56 @@ export async function writeAnswers(input: string, ticket: string, answers: Pick<
     return { receipt, notification: await writeOnce(paths.notification, ticket, answers.notification) };
   } catch (error) {
     if (error instanceof FlaError) throw error;
-    throw new FlaError('FLA_ERR_WRITE', `cannot write the answers for ${input}: ${(error as Error).message}`);
+    throw new FlaError('FLA_ERR_WRITE', `cannot write the answers for ${shownPath(input)}: ${(error as Error).message}`);
   }
 }
 
-async function writeOnce(path: string, ticket: string, xml: AnswerText): Promise<string> {
+/**
+ * Writes those answers of a committed file that are not on disk (a run stopped between the commit
+ * and the answer files); returns the paths written. An answer counts as there under its ticketed
+ * name, or under the plain one when that file names the same ticket.
+ */
+export async function writeMissingAnswers(input: FilePath, ticket: string, answers: Pick<StoredAnswers, 'receipt' | 'notification'>, outDir?: string): Promise<FilePath[]> {
+  const paths = answerPaths(input, outDir);
+  const wanted: Array<[FilePath, AnswerText]> = [[paths.receipt, answers.receipt]];
+  if (answers.notification !== null) wanted.push([paths.notification, answers.notification]);
+  const written: FilePath[] = [];
+  try {
+    for (const [path, xml] of wanted) {
+      if (!(await holdsAnswer(path, ticket)) && !(await holdsAnswer(ticketedPath(path, ticket), ticket))) written.push(await writeOnce(path, ticket, xml));
+    }
+  } catch (error) {
+    throw new FlaError('FLA_ERR_WRITE', `cannot write the answers for ${shownPath(input)} again: ${(error as Error).message}`);
+  }
+  return written;
+}
+
+/** Whether `path` is an answer for `ticket`: the ticket is the first element of every answer. */
+async function holdsAnswer(path: FilePath, ticket: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('utf8').includes(`<Ticket>${ticket}</Ticket>`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeOnce(path: FilePath, ticket: string, xml: AnswerText): Promise<FilePath> {
   try {
     await writeAnswerFile(path, xml, { exclusive: true });
     return path;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const ticketed = path.replace(/\.(ACRF|NOTI)\.xml$/, `.${ticket}.$1.xml`);
+    const ticketed = ticketedPath(path, ticket);
     await writeAnswerFile(ticketed, xml, { exclusive: true });
     return ticketed;
   }
 }
+

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { splitPath, type FilePath } from './paths.js';
 
 export interface WriteAnswerOptions {
   /** Fail with EEXIST instead of replacing an existing answer (DROPFOLDER.md: never replace). */
@@ -27,8 +28,15 @@ function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeAnswerFile(path: string, xml: AnswerText, options: WriteAnswerOptions = {}): Promise<void> {
-  const temp = tempPath(path);
+/** The temporary name beside an answer whose name is not UTF-8: in the same folder, in plain text. */
+function tempPathOf(path: FilePath): string | Buffer {
+  if (typeof path === 'string') return tempPath(path);
+  const { dir } = splitPath(path);
+  return Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from(`/.fla-answer.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)]);
+}
+
+export async function writeAnswerFile(path: FilePath, xml: AnswerText, options: WriteAnswerOptions = {}): Promise<void> {
+  const temp = tempPathOf(path);
   let moved = false;
   try {
     const handle = await open(temp, 'wx', 0o644);
@@ -48,7 +56,7 @@ export async function writeAnswerFile(path: string, xml: AnswerText, options: Wr
       await rename(temp, path);
     }
     moved = true;
-    await syncDir(dirname(path));
+    await syncDir(splitPath(path).dir);
   } finally {
     if (!moved) await unlink(temp).catch(() => undefined);
   }
@@ -88,7 +96,7 @@ export function writeAnswerFileSync(path: string, xml: AnswerText, options: Writ
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+async function syncDir(dir: FilePath): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {

@@ -4,6 +4,7 @@ import { RIGHT_TYPES } from '../ledger/allocation.js';
 import { counterEntries, type CounterEntry, type CounterQuery } from '../ledger/counters.js';
 import { ledgerError, openLedger } from '../ledger/database.js';
 import { FLA_2024_WINDOWS, windowLabel, windowStart } from '../ledger/windows.js';
+import { terminalSafe } from '../report/terminal-text.js';
 import { resolveSettings } from './config.js';
 
 export async function countersCommand(flags: Record<string, unknown>): Promise<number> {
@@ -79,7 +80,7 @@ async function writeTable(entries: Iterable<CounterEntry>, out: ChunkWriter): Pr
     if (first) out.push('CompanyID   INSS         name                  window     type      granted     used  remaining  uncovered\n');
     first = false;
     RIGHT_TYPES.forEach((t, i) => {
-      const who = i === 0 ? `${e.CompanyID}  ${e.INSS}  ${`${e.name} ${e.firstName}`.slice(0, 20).padEnd(20)}  ${e.window}` : ' '.repeat(56);
+      const who = i === 0 ? `${e.CompanyID}  ${e.INSS}  ${terminalSafe(`${e.name} ${e.firstName}`.slice(0, 20)).padEnd(20)}  ${e.window}` : ' '.repeat(56);
       out.push(`${who}  ${t.padEnd(8)} ${f(e.types[t].granted)} ${f(e.types[t].used)}   ${f(e.types[t].remaining)}${i === 0 ? `   ${f(e.uncovered)}` : ''}\n`);
     });
     if (out.full) await out.flush();

@@ -49,6 +49,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (files: string[], options: Record<string, unknown>) => set(await (await import('./process.js')).processCommand(files, { ...options, verbose: program.opts().verbose === true })));
 
   program
+    .command('answers')
+    .description("write a processed file's receipt and notification again, from the ledger")
+    .requiredOption('--ticket <ticket>', 'the ticket of the file (in its answers, e.g. FLA-20260420T101500123Z-000000-1a2b3c4d)')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .option('--out <dir>', 'where to write <file>.ACRF.xml and <file>.NOTI.xml (default: the current folder); an existing answer is never replaced')
+    .option('--quiet', 'print nothing; the exit code tells')
+    .addHelpText('after', '\nExample:\n  fla answers --ticket FLA-20260420T101500123Z-000000-1a2b3c4d --out answers/')
+    .action(async (options: Record<string, unknown>) => set(await (await import('./answers.js')).answersCommand(options)));
+
+  program
     .command('watch')
     .description('serve the SFTP drop folder: process each complete submission once, answer in OUT/OUTTEST')
     .argument('<root>', 'the drop folder: <root>/<sender>/IN, INTEST, OUT, OUTTEST')
@@ -67,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('credit counters per employer, worker and five-year window: granted, used, remaining, uncovered')
     .option('--company <CompanyID>', 'one employer')
     .option('--inss <INSS>', 'one worker')
-    .option('--name <family name>', 'workers whose family name starts with this (case-insensitive)')
+    .option('--name <family name>', 'workers whose family name starts with this, in any case, with or without accents')
     .option('--year <YYYY>', 'the window that holds this year, with only this year in the per-year figures')
     .option('--window <YYYY[-YYYY]>', 'one of the fixed windows 2024-2028, 2029-2033, …, by its first year or in full, e.g. 2029 or 2029-2033')
     .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
@@ -146,8 +156,10 @@ function missingCommand(program: Command, argv: readonly string[]): string {
 export async function reportError(error: unknown, verbose: boolean, missingCommand: () => string): Promise<number> {
   // Messages quote arguments, file names and values: a national register number is never shown in clear.
   const { maskInsz } = await import('../watch/log.js');
+  const { terminalSafe } = await import('../report/terminal-text.js');
+  // The line itself ends in a newline; what it quotes (file names, values) is made safe to show.
   const write = (text: string): void => {
-    process.stderr.write(maskInsz(text));
+    process.stderr.write(maskInsz(text.replace(/[^\n]+/g, terminalSafe)));
   };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return 0;

@@ -9,7 +9,8 @@ import type { Reporter } from '../report/reporter.js';
 import { textReporter } from '../report/text.js';
 import { RULE_SET, VERSION } from '../version.js';
 import { engineOptions, resolveSettings, type Format } from './config.js';
-import { expandInputs } from './inputs.js';
+import { expandInputFiles } from './inputs.js';
+import { progressForFile } from './progress.js';
 
 export const REPORTERS: Readonly<Record<Format, Reporter>> = { text: textReporter, json: jsonReporter, junit: junitReporter, sarif: sarifReporter, github: githubReporter };
 
@@ -17,7 +18,7 @@ export async function validateCommand(args: readonly string[], flags: Record<str
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes });
   const reporter = REPORTERS[settings.format];
   const engine = new Engine();
-  const files = await expandInputs(args).catch((error: unknown) => {
+  const files = await expandInputFiles(args).catch((error: unknown) => {
     engine.close();
     throw error;
   });
@@ -27,12 +28,19 @@ export async function validateCommand(args: readonly string[], flags: Record<str
   const reports: FileReport[] = [];
   const options = engineOptions(settings);
   try {
-    for (const file of files) {
-      reports.push(
-        db === null
-          ? await engine.validateFile(file, options)
-          : await engine.processFile(file, options, { db, sender: String(flags.sender ?? 'cli'), environment: 'R', fileName: basename(file), ticket: 'validate', receivedAt: new Date().toISOString(), dryRun: true }),
-      );
+    for (const { name, path } of files) {
+      const bar = await progressForFile(path, { quiet: flags.quiet === true, label: name });
+      const withBar = bar === undefined ? options : { ...options, onProgress: bar.update };
+      try {
+        const report =
+          db === null
+            ? await engine.validateFile(path, withBar)
+            : await engine.processFile(path, withBar, { db, sender: String(flags.sender ?? 'cli'), environment: 'R', fileName: basename(name), ticket: 'validate', receivedAt: new Date().toISOString(), dryRun: true });
+        // A name that is not UTF-8 is read through an alias; the report names the file itself.
+        reports.push({ ...report, file: name });
+      } finally {
+        bar?.finish();
+      }
     }
   } catch (error) {
     throw db === null ? error : ledgerError(error, String(flags.db));

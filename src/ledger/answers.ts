@@ -137,6 +137,16 @@ export function spoolChunks(chunks: Iterable<string>, partChars = PART_CHARS): {
   }
 }
 
+/** What the ledger recorded of a received file: enough to name its answers and to know it again. */
+export interface ReceivedFileRecord {
+  readonly fileName: string;
+  readonly sha256: string;
+}
+
+export function receivedFileOf(db: Db, ticket: string): ReceivedFileRecord | null {
+  return (db.prepare(`SELECT file_name AS fileName, sha256 FROM received_files WHERE ticket = ?`).get(ticket) as ReceivedFileRecord | undefined) ?? null;
+}
+
 /** The answers stored for a ticket, or null when none are (nothing committed for it). */
 export function storedAnswers(db: Db, ticket: string): StoredAnswers | null {
   const head = db.prepare(`SELECT f.id, f.receipt_code AS code, a.xml, a.compression FROM received_files f JOIN answers a ON a.file_id = f.id AND a.kind = 'ACRF' AND a.part = 0 WHERE f.ticket = ?`).get(ticket) as

@@ -4,11 +4,12 @@ import type { Db } from './database.js';
 import { RIGHT_TYPES, type RightType } from './allocation.js';
 import { COUNTER_COLUMNS, LedgerStore, storedCounters, storedCountersOf, type CounterRow, type StoredCounters, type WorkerWindow } from './store.js';
 import { FLA_2024_WINDOWS, windowLabel, windowStart } from './windows.js';
+import { FOLD_FUNCTION, foldName, registerNameFolding } from './name-search.js';
 
 export interface CounterQuery {
   readonly companyId?: string;
   readonly inss?: string;
-  /** Family name, case-insensitive prefix, like the large-company screen of the FLA application. */
+  /** Family name, a prefix in any case and with or without accents (name-search.ts), like the large-company screen of the FLA application. */
   readonly name?: string;
   readonly year?: number;
   /** A window by its first year, e.g. 2024 for 2024-2028. */
@@ -44,7 +45,10 @@ export function* counterEntries(db: Db, query: CounterQuery): Generator<CounterE
   const params: Array<string | number> = [];
   if (query.companyId !== undefined) where.push('u.company_id = ?') && params.push(query.companyId);
   if (query.inss !== undefined) where.push('u.inss = ?') && params.push(query.inss);
-  if (query.name !== undefined) where.push("w.name LIKE ? ESCAPE '\\' COLLATE NOCASE") && params.push(`${query.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.name !== undefined) {
+    registerNameFolding(db);
+    where.push(`instr(${FOLD_FUNCTION}(w.name), ?) = 1`) && params.push(foldName(query.name));
+  }
   if (query.windowStart !== undefined) where.push('u.window_start = ?') && params.push(query.windowStart);
   if (query.year !== undefined) where.push('u.window_start <= ? AND ? < u.window_start + ?') && params.push(query.year, query.year, FLA_2024_WINDOWS.length);
   const rows = db

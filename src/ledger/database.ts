@@ -1,4 +1,6 @@
 // The embedded SQLite ledger: WAL, foreign keys, migrations on open.
+import { statfsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { FlaError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -17,6 +19,7 @@ export interface OpenOptions {
 export function openLedger(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   const mustExist = options.readonly === true || options.asFound === true;
+  checkLedgerFolder(path);
   try {
     db = new Database(path, { readonly: options.readonly === true, fileMustExist: mustExist });
   } catch (error) {
@@ -40,6 +43,23 @@ export function openLedger(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * better-sqlite3 refuses a ledger in a missing folder with a plain TypeError; the operator needs to
+ * know which folder, and that nothing was created in it.
+ */
+export function checkLedgerFolder(path: string): void {
+  if (path === ':memory:' || path === '') return;
+  const folder = dirname(resolve(path));
+  let problem: string | undefined;
+  try {
+    if (!statSync(folder).isDirectory()) problem = 'is not a folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problem = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist (create it first)' : `cannot be read (${code ?? String(error)})`;
+  }
+  if (problem !== undefined) throw new FlaError('FLA_ERR_DB', `cannot open the ledger ${path}: the folder ${folder} ${problem}; nothing was done`);
+}
+
 /** An error SQLite raised (better-sqlite3's SqliteError, whose code is SQLITE_BUSY and the like). */
 export function isSqliteError(error: unknown): error is Error & { code: string } {
   const code = (error as { code?: unknown } | null)?.code;
@@ -56,8 +76,25 @@ export function ledgerError(error: unknown, path: string): unknown {
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
     return new FlaError('FLA_ERR_DB', `cannot write the ledger ${path} or its -wal and -shm files beside it: ${message}`);
   }
-  if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) return new FlaError('FLA_ERR_DB', `cannot write the ledger ${path} (disk full or failing?): ${message}`);
+  if (code.startsWith('SQLITE_FULL')) {
+    return new FlaError('FLA_ERR_DB', `the disk holding the ledger ${path} is full${freeSpace(path)}: SQLite could not grow the ledger or its journal, and rolled the file's transaction back; free some space and run the command again`);
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    // Over quota or a file size limit, SQLite says "disk I/O error" rather than "full".
+    return new FlaError('FLA_ERR_DB', `cannot write the ledger ${path}: the disk is full, over quota or failing${freeSpace(path)} (${message}, ${code}); the file's transaction was rolled back`);
+  }
   return new FlaError('FLA_ERR_DB', `the ledger ${path} failed: ${message} (${code})`);
+}
+
+/** ", N MB free there", when the file system says (the ledger's folder may be gone by now). */
+function freeSpace(path: string): string {
+  try {
+    const { bavail, bsize } = statfsSync(dirname(resolve(path)));
+    const mb = (bavail * bsize) / 1e6;
+    return ` (${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB free there)`;
+  } catch {
+    return '';
+  }
 }
 
 function migrate(db: Db, path: string, readonly: boolean): void {

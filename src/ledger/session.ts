@@ -94,7 +94,9 @@ export class LedgerSession implements LedgerView {
   }
 
   rollback(): void {
-    if (this.open) this.db.exec('ROLLBACK');
+    // SQLite rolls the whole transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+    // SQLITE_NOMEM): a ROLLBACK then fails with "no transaction is active" and would hide the cause.
+    if (this.open && this.db.inTransaction) this.db.exec('ROLLBACK');
     this.open = false;
   }
 

@@ -3,6 +3,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import type { LineIndex } from './line-index.js';
 
 const CHUNK = 1 << 20;
 
@@ -21,6 +22,7 @@ export class Utf8Source {
   constructor(
     private readonly path: string,
     private readonly hash: Hash = createHash('sha256'),
+    private readonly lines?: LineIndex,
   ) {}
 
   /** Hashes the whole file; records the first invalid byte, if any, in `invalid`. */
@@ -34,6 +36,7 @@ export class Utf8Source {
         const { bytesRead } = await file.read(buffer, carry, CHUNK, null);
         const last = bytesRead === 0;
         this.hash.update(buffer.subarray(carry, carry + bytesRead));
+        this.lines?.add(buffer.subarray(carry, carry + bytesRead));
         this.bytesRead += bytesRead;
         if (this.invalid === undefined) {
           const end = carry + bytesRead;

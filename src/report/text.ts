@@ -1,6 +1,7 @@
 // Reads like a compiler's output: file:line:col  severity  code  message, then a summary.
 import type { Reporter } from './reporter.js';
 import { messageOf } from './render.js';
+import { terminalSafe } from './terminal-text.js';
 
 export const textReporter: Reporter = (run, { lang, verbose }) => {
   const lines: string[] = [];
@@ -19,6 +20,10 @@ export const textReporter: Reporter = (run, { lang, verbose }) => {
     lines.push(`${file.file}: ${file.status} — persons ${t.persons.accepted}/${t.persons.received} accepted, rights ${t.rights.accepted}/${t.rights.received}, trainings ${t.trainings.accepted}/${t.trainings.received}`);
   }
   const rejected = run.files.filter((f) => f.status === 'REJECTED').length;
-  lines.push(`${run.files.length} file(s): ${run.files.length - rejected} accepted, ${rejected} rejected; ${blocking} blocking, ${warnings} warning(s)`);
-  return `${lines.join('\n')}\n`;
+  // A partially accepted file is no accepted one: some of it was rejected and must be sent again.
+  const partially = run.files.filter((f) => f.status === 'PARTIALLY_ACCEPTED').length;
+  const accepted = `${run.files.length - rejected - partially} accepted${partially > 0 ? `, ${partially} partially accepted` : ''}`;
+  lines.push(`${run.files.length} file(s): ${accepted}, ${rejected} rejected; ${blocking} blocking, ${warnings} warning(s)`);
+  // File names and declared values (in the messages) may hold characters that act on the terminal.
+  return `${lines.map(terminalSafe).join('\n')}\n`;
 };

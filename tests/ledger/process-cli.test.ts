@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openLedger } from '../../dist/ledger/database.js';
 import { MIGRATIONS } from '../../dist/ledger/migrations.js';
-import { BIN, ROOT, tempDir } from '../helpers.js';
+import { BIN, dumpLedger, ROOT, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
@@ -145,6 +145,31 @@ describe('a ledger that cannot be used: a coded line, exit 2, nothing changed', 
     const db = new Database(locked, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM received_files').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it('a ledger in a folder that does not exist: FLA_ERR_DB naming the folder, for every command', () => {
+    const missing = join(dir.path, 'no-such-folder');
+    for (const args of [['process', 'samples/01-minimal.xml', '--out', join(missing, 'answers')], ['process', 'samples/01-minimal.xml'], ['validate', 'samples/01-minimal.xml'], ['counters'], ['mandates', 'list']]) {
+      coded(fla([...args, '--db', join(missing, 'fla.sqlite')]), /^fla: FLA_ERR_DB: cannot open the ledger .*no-such-folder\/fla\.sqlite: the folder .*no-such-folder does not exist/);
+    }
+    expect(existsSync(missing)).toBe(false);
+    const file = join(dir.path, 'a-file');
+    writeFileSync(file, '');
+    coded(fla(['counters', '--db', join(file, 'fla.sqlite')]), /^fla: FLA_ERR_DB: .*the folder .*a-file is not a folder/);
+  });
+
+  it('a disk that fills up under the ledger: FLA_ERR_DB saying so, and the ledger as before the file', async () => {
+    // A file size limit (ulimit -f) makes the ledger's writes fail as a full disk or quota does.
+    const db = join(dir.path, 'full.sqlite');
+    expect(fla(['process', 'samples/01-minimal.xml', '--db', db, '--out', join(dir.path, 'full-answers')]).status).toBe(0);
+    const before = await dumpLedger(db);
+    const big = join(dir.path, 'full-big.xml');
+    expect(fla(['generate', '--persons', '3000', '--seed', '3', '--out', big]).status).toBe(0);
+    const run = spawnSync('sh', ['-c', 'ulimit -f 400; exec "$@"', 'sh', process.execPath, BIN, 'process', big, '--db', db, '--out', join(dir.path, 'full-answers')], { cwd: ROOT, encoding: 'utf8' });
+    coded(run, /^fla: FLA_ERR_DB: cannot write the ledger .*full\.sqlite: the disk is full, over quota or failing .*the file's transaction was rolled back/);
+    expect(run.stderr).not.toMatch(/cannot rollback/);
+    expect(await dumpLedger(db)).toBe(before);
+    expect(readdirSync(join(dir.path, 'full-answers')).filter((a) => a.startsWith('full-big'))).toEqual([]);
   });
 
   it('a folder the answers cannot go to is found before any file is applied', () => {

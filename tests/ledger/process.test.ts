@@ -1,12 +1,13 @@
 // fla process against a real SQLite ledger: one transaction per file, rejection by scope,
 // duplicates, environments, the ledger rules and the counters of COUNTERS.md.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../dist/engine.js';
-import { openLedger, type Db } from '../../dist/ledger/database.js';
+import { ledgerError, openLedger, type Db } from '../../dist/ledger/database.js';
 import { counterEntries, recomputeAll, storedAll } from '../../dist/ledger/counters.js';
-import { FIXTURES, tempDir } from '../helpers.js';
+import { BIN, FIXTURES, ROOT, tempDir } from '../helpers.js';
 
 const engine = new Engine();
 afterAll(() => engine.close());
@@ -133,6 +134,22 @@ describe('one transaction per file', () => {
     expect(codes(await processText(text, { name: 'tried-again.xml' }))).toEqual(['ACRF-133']);
   });
 
+  it('a ledger that cannot grow (SQLITE_FULL): the cause is reported, not a failed ROLLBACK, and nothing is applied', async () => {
+    await processText(declaration('F1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')));
+    const before = snapshot();
+    const big = join(dir.path, 'big.xml');
+    expect(spawnSync(process.execPath, [BIN, 'generate', '--persons', '300', '--out', big], { cwd: ROOT }).status).toBe(0);
+    // SQLite rolls the whole transaction back itself when the database cannot grow, as on a full disk.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const error = await engine.processFile(big, {}, { db, sender: '012345', environment: 'R', fileName: 'big.xml', ticket: 'T-full', receivedAt: new Date().toISOString() }).then(() => null, (e: unknown) => e);
+    expect((error as { code?: string }).code).toBe('SQLITE_FULL');
+    expect(String(ledgerError(error, 'fla.sqlite'))).toMatch(/FlaError: the disk holding the ledger fla\.sqlite is full/);
+    expect(db.inTransaction).toBe(false);
+    expect(snapshot()).toBe(before);
+    db.pragma('max_page_count = 1073741823');
+    expect((await processText(declaration('F2', '20262', '2026-07-10', right(2026, 'LEGAL', '38.00')))).applied).toBe(true);
+  });
+
   it('a file refused at receipt applies nothing', async () => {
     const before = JSON.parse(snapshot());
     const report = await processText(declaration('X', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')).replace('<INSS>85073003328</INSS>', '<INSS>x</INSS>'));
@@ -204,6 +221,23 @@ describe('workers', () => {
     expect([...counterEntries(db, { name: 'peet' })]).toEqual([]);
     await processText(declaration('N3', '20263', '2026-10-10', right(2026, 'LEGAL', '38.00')).replace('<WorkerFirstName>An</WorkerFirstName>', '<WorkerFirstName>Anna</WorkerFirstName>'));
     expect([...counterEntries(db, { name: 'peet' })].map((e) => [e.name, e.firstName])).toEqual([['Peeters', 'Anna']]);
+  });
+});
+
+describe('fla counters --name', () => {
+  it('finds a name whatever its case and accents: FRANÇOIS, françois, Francois, franc', async () => {
+    await processText(declaration('U1', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>François</WorkerName>'));
+    const found = (name: string) => [...counterEntries(db, { name })].map((e) => e.name);
+    for (const name of ['FRANÇOIS', 'françois', 'Francois', 'FRANC', 'franc', 'François']) expect(found(name), name).toEqual(['François']);
+    for (const name of ['Françoise', 'rançois', 'Franz']) expect(found(name), name).toEqual([]);
+  });
+
+  it('folds ß as SS and å as a, and takes % and _ as the letters they are', async () => {
+    await processText(declaration('U2', '20261', '2026-04-20', right(2026, 'LEGAL', '38.00')).replace('<WorkerName>Peeters</WorkerName>', '<WorkerName>Straße-Ångström</WorkerName>'));
+    const found = (name: string) => [...counterEntries(db, { name })].map((e) => e.name);
+    for (const name of ['STRASSE', 'strasse-angstrom', 'Straße-Å']) expect(found(name), name).toEqual(['Straße-Ångström']);
+    expect(found('%')).toEqual([]);
+    expect(found('_')).toEqual([]);
   });
 });
 
