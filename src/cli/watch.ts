@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { FlaError } from '../errors.js';
-import { openLedger, type Db } from '../ledger/database.js';
+import { checkLedgerFolder, openLedger, type Db } from '../ledger/database.js';
 import { DropFolderDaemon } from '../watch/daemon.js';
 import { DaemonLock, dropFolderLock, ledgerLock } from '../watch/lock.js';
 import { createLogger } from '../watch/log.js';
@@ -16,7 +16,7 @@ export async function watchCommand(root: string, flags: Record<string, unknown>)
   const rootDir = resolve(root);
   const dbPath = resolve(settings.db);
   // Before anything is created: "nothing was done" is then true.
-  ledgerFolder(dbPath);
+  checkLedgerFolder(dbPath);
   try {
     mkdirSync(rootDir, { recursive: true });
   } catch (error) {
@@ -106,22 +106,6 @@ function sameFileSystem(rootDir: string, stateDir: string): void {
     rmSync(probe, { force: true });
     rmSync(moved, { force: true });
   }
-}
-
-/**
- * A --db in a folder that does not exist: the ledger's own error, naming the folder, before a lock
- * is made there (worded as `fla process` words it on the fix-cli branch, checkLedgerFolder).
- */
-function ledgerFolder(dbPath: string): void {
-  const folder = dirname(dbPath);
-  let problem: string | undefined;
-  try {
-    if (!statSync(folder).isDirectory()) problem = 'is not a folder';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problem = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist (create it first)' : `cannot be read (${code ?? String(error)})`;
-  }
-  if (problem !== undefined) throw new FlaError('FLA_ERR_DB', `cannot open the ledger ${dbPath}: the folder ${folder} ${problem}; nothing was done`);
 }
 
 function failedWhat(submissions: number, scans: number): string {
