@@ -74,7 +74,11 @@ function openForReport(path: string): Db {
   } catch (error) {
     throw ledgerError(error, path);
   }
-  return openLedger(path, version < SCHEMA_VERSION ? {} : { readonly: true });
+  const db = openLedger(path, version < SCHEMA_VERSION ? {} : { readonly: true });
+  // The report looks workers up in name order, which is random order in the tables: a larger page
+  // cache than fla process's 4 MB saves most of the reads (57,000 workers: 0.8 s of system time to 0.15 s).
+  db.pragma('cache_size = -32000');
+  return db;
 }
 
 async function writeOne(db: Db, companyId: string, path: string, report: Report): Promise<number> {

@@ -6,7 +6,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, constants } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { FlaError } from '../errors.js';
 import type { PageShell } from './model.js';
 
@@ -31,8 +31,11 @@ export async function writeDashboard(path: string, shell: PageShell, json: Itera
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   try {
     await pipeline(
-      Readable.from(json, { objectMode: false }),
-      createGzip({ level: constants.Z_BEST_COMPRESSION }),
+      // Room for a few pieces ahead: the model is computed while zlib compresses the pieces before
+      // it on another thread, instead of each waiting for the other.
+      Readable.from(json, { objectMode: false, highWaterMark: 1 << 20 }),
+      // zlib's default level: 5.1 MB for 57,000 workers in half the time of level 9's 4.8 MB.
+      createGzip(),
       async function* page(gzipped: AsyncIterable<Buffer>) {
         yield shell.head;
         yield* base64Chunks(gzipped);

@@ -44,9 +44,7 @@ export function* modelJson(db: Db, options: ModelOptions, summary: { workers: nu
   let piece = `{"generatedAt":${JSON.stringify(options.generatedAt)},"asOf":${JSON.stringify(options.asOf)},"lang":${JSON.stringify(options.lang)},"companyId":${JSON.stringify(options.companyId)},"companyName":null,"window":${windowStart},"workers":[`;
   let first = true;
   for (const entry of counterEntries(db, { companyId: options.companyId, windowStart })) {
-    const employment = statements.employments(entry.INSS);
-    const rights = statements.rights(entry.INSS, windowStart, windowEnd);
-    const trainings = statements.trainings(entry.INSS, windowStart, windowEnd);
+    const { employment, rights, trainings } = statements.records(entry.INSS, windowStart, windowEnd);
     tiles.addWorker({ inss: entry.INSS, types: entry.types, uncovered: entry.uncovered, employment, rights, trainings });
     series.addWorker(rights, trainings);
     summary.workers++;
@@ -54,7 +52,7 @@ export function* modelJson(db: Db, options: ModelOptions, summary: { workers: nu
       inss: entry.INSS,
       name: entry.name,
       firstName: entry.firstName,
-      employment: employment.map(([start, end]) => ({ start: dayToIso(start), end: end === null ? null : dayToIso(end) })),
+      employment: employment.map(([start, end]) => ({ start: isoDay(start), end: end === null ? null : isoDay(end) })),
       types: entry.types,
       years: entry.years,
       uncovered: entry.uncovered,
@@ -82,6 +80,14 @@ export function* modelJson(db: Db, options: ModelOptions, summary: { workers: nu
   yield `${piece}],"tiles":${JSON.stringify(tiles.tiles())},"quarterly":${JSON.stringify(series.quarterly())},"yearly":${JSON.stringify(series.yearly())}}`;
 }
 
+/** A few thousand distinct days recur across 50,000 workers: each is formatted once. */
+const isoDays = new Map<number, string>();
+function isoDay(day: number): string {
+  let iso = isoDays.get(day);
+  if (iso === undefined) isoDays.set(day, (iso = dayToIso(day)));
+  return iso;
+}
+
 /** The whole model in memory: for tests and small employers (the CLI streams modelJson). */
 export function buildModel(db: Db, options: ModelOptions): DashboardModel {
   return JSON.parse([...modelJson(db, options)].join('')) as DashboardModel;
@@ -95,14 +101,14 @@ function toTraining(versions: readonly TrainingVersionRow[], windowStart: number
     reference: now.reference,
     inss: now.inss,
     title: now.title,
-    startDay: now.startDay === null ? null : dayToIso(now.startDay),
-    endDay: now.endDay === null ? null : dayToIso(now.endDay),
+    startDay: now.startDay === null ? null : isoDay(now.startDay),
+    endDay: now.endDay === null ? null : isoDay(now.endDay),
     year: now.year,
     hours: now.hours ?? 0,
     rightType: isRightType(now.rightType) ? now.rightType : null,
     cancelled: now.cancelled === 1,
     late: now.late === 1,
-    certificateValidUntil: now.validUntil === null ? null : dayToIso(now.validUntil),
+    certificateValidUntil: now.validUntil === null ? null : isoDay(now.validUntil),
     history: versions.map((v) => ({ action: v.action, fileName: v.fileName, ticket: v.ticket, processedAt: v.processedAt ?? '' })),
   };
 }
