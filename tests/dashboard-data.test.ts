@@ -185,6 +185,41 @@ describe('the dashboard model of a hand-made ledger', () => {
   });
 });
 
+describe('migration 9 in fla process', () => {
+  it('stores employment periods, certificates and lateness in the file\'s transaction, and nothing for a test file', () => {
+    const ledger = join(dir.path, 'm9.sqlite');
+    const [first] = handMadeFiles();
+    expect(fla(['process', first!, '--db', ledger, '--env', 'T', '--out', join(dir.path, 'm9-t'), '--quiet']).status).toBe(0);
+    const count = (sql: string) => {
+      const db = new Database(ledger, { readonly: true });
+      try {
+        return db.prepare(sql).all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(count('SELECT * FROM employments')).toEqual([]);
+    expect(fla(['process', first!, '--db', ledger, '--out', join(dir.path, 'm9-r'), '--quiet']).status).toBe(0);
+    expect(count(`SELECT inss, end_day, mean_hours FROM employments WHERE inss = '${W[1]}'`)).toEqual([{ inss: W[1], end_day: 20634, mean_hours: 3800 }]);
+    expect(count(`SELECT user_reference, certificate_valid_until, late FROM training_versions ORDER BY user_reference`)).toEqual([
+      { user_reference: 'T1', certificate_valid_until: 20634, late: 0 },
+      { user_reference: 'T3', certificate_valid_until: null, late: 1 },
+      { user_reference: 'T4', certificate_valid_until: null, late: 0 },
+    ]);
+    expect(count(`SELECT inss, year, hours, entitlement FROM right_versions ORDER BY inss, year`)).toEqual(
+      expect.arrayContaining([
+        { inss: W[0], year: 2026, hours: 3800, entitlement: 3800 },
+        { inss: W[1], year: 2026, hours: 1000, entitlement: 1900 },
+      ]),
+    );
+    // The same period declared again with an end: one period, ended.
+    const again = join(dir.path, 'm9-again.xml');
+    writeFileSync(again, declaration('HAND-9', '2026-04-29', [{ inss: W[0], name: 'Aerts', employments: [{ start: '2019-09-01', end: '2026-12-31', q: '19.00' }] }]));
+    expect(fla(['process', again, '--db', ledger, '--out', join(dir.path, 'm9-r'), '--quiet']).status).toBeLessThan(2);
+    expect(count(`SELECT start_day, end_day, mean_hours FROM employments WHERE inss = '${W[0]}'`)).toEqual([{ start_day: 18140, end_day: 20818, mean_hours: 1900 }]);
+  });
+});
+
 // ---- the figures equal fla counters --format json for every worker ------------------------------
 
 describe('the dashboard model of generated quarters', () => {
