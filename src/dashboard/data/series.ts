@@ -18,16 +18,17 @@ const quarterLabel = (quarter: number): string => `${Math.floor(quarter / 4)}-Q$
 export class SeriesCounter {
   /** Hours used per quarter index and type, summed over the workers. */
   private readonly used = new Map<number, Record<RightType, number>>();
-  private workers = 0;
-
   constructor(
     private readonly windowStart: number,
     private readonly windowEnd: number,
     private readonly asOfQuarter: number,
   ) {}
 
+  /** Set once the workers of the window are counted: the averages are over all of them. */
+  workers = 0;
+
+  /** Any worker's records: those without trainings of the window add nothing. */
   addWorker(rights: readonly StoredRight[], trainings: readonly StoredTraining[]): void {
-    this.workers++;
     const using: UsingTraining[] = [];
     for (const t of trainings) {
       if (t.cancelled !== 0 || t.usesCredit !== 1 || t.startDay === null || t.endDay === null || t.hours === null) continue;

@@ -45,6 +45,7 @@ export interface TrainingVersionRow {
 
 /** One worker's employment periods, rights and trainings of the window, as the report reads them. */
 export interface WorkerRecords {
+  readonly inss: string;
   /** Day numbers, by start; end null: ongoing. */
   readonly employment: Array<[number, number | null]>;
   readonly rights: StoredRight[];
@@ -52,21 +53,23 @@ export interface WorkerRecords {
 }
 
 export class DashboardStatements {
-  private readonly recordsOf;
+  private readonly employmentsOf;
+  private readonly rightsOf;
+  private readonly trainingsOf;
   private readonly versionsOf;
 
   constructor(
     db: Db,
     private readonly companyId: string,
   ) {
-    // One statement for the three lookups of a worker (each on its own index): for 50,000 workers
-    // the calls cost more than the lookups. Rows as arrays, the first column says which kind:
-    // 0 employment, 1 right, 2 training.
-    this.recordsOf = db
+    // Each in INSS order along an index fla process keeps (no sort), merged by workerRecords: a
+    // lookup per worker instead cost three statement calls each, 1 s of CPU for 57,000 workers.
+    this.employmentsOf = db.prepare(`SELECT inss, start_day, end_day FROM employments WHERE company_id = ? ORDER BY inss, start_day`).raw();
+    this.rightsOf = db.prepare(`SELECT inss, year, right_type, hours, entitlement FROM right_versions WHERE company_id = ? AND year >= ? AND year < ? AND current = 1 ORDER BY inss`).raw();
+    this.trainingsOf = db
       .prepare(
-        `SELECT 0, start_day, end_day, NULL, NULL, NULL, NULL, NULL, NULL FROM employments WHERE company_id = @company AND inss = @inss
-         UNION ALL SELECT 1, year, right_type, hours, entitlement, NULL, NULL, NULL, NULL FROM right_versions WHERE company_id = @company AND inss = @inss AND year >= @from AND year < @until AND current = 1
-         UNION ALL SELECT 2, user_reference, start_day, end_day, year, hours, right_type, uses_credit, cancelled FROM training_versions WHERE company_id = @company AND inss = @inss AND year >= @from AND year < @until AND current = 1`,
+        `SELECT inss, user_reference, start_day, end_day, year, hours, right_type, uses_credit, cancelled
+         FROM training_versions WHERE company_id = ? AND year >= ? AND year < ? AND current = 1 ORDER BY inss`,
       )
       .raw();
     // No index holds every version by reference (fla process keeps only the current ones indexed, to
@@ -79,20 +82,33 @@ export class DashboardStatements {
     );
   }
 
-  /** The worker's records: employment periods in start order, the window's rights and trainings in force. */
-  records(inss: string, windowStart: number, windowEnd: number): WorkerRecords {
-    const records: WorkerRecords = { employment: [], rights: [], trainings: [] };
-    for (const row of this.recordsOf.all({ company: this.companyId, inss, from: windowStart, until: windowEnd }) as unknown[][]) {
-      if (row[0] === 0) records.employment.push([row[1] as number, row[2] as number | null]);
-      else if (row[0] === 1) records.rights.push({ year: row[1] as number, type: row[2] as RightType, hours: row[3] as number, entitlement: row[4] as number | null });
-      else {
-        const [, reference, startDay, endDay, year, hours, rightType, usesCredit, cancelled] = row as [number, string, number | null, number | null, number, number | null, string | null, number, number];
-        records.trainings.push({ reference, startDay, endDay, year, hours, rightType, usesCredit, cancelled });
+  /**
+   * Every worker of the employer with a record, in INSS order: its employment periods (all), and
+   * its rights and trainings in force in the window [from, until).
+   */
+  *workerRecords(from: number, until: number): Generator<WorkerRecords> {
+    const employments = new Cursor(this.employmentsOf.iterate(this.companyId) as IterableIterator<unknown[]>);
+    const rights = new Cursor(this.rightsOf.iterate(this.companyId, from, until) as IterableIterator<unknown[]>);
+    const trainings = new Cursor(this.trainingsOf.iterate(this.companyId, from, until) as IterableIterator<unknown[]>);
+    try {
+      for (;;) {
+        // INSS are eleven ASCII digits: JavaScript's order is SQLite's.
+        const inss = [employments.inss, rights.inss, trainings.inss].reduce<string | null>((low, x) => (x !== null && (low === null || x < low) ? x : low), null);
+        if (inss === null) return;
+        const records: WorkerRecords = { inss, employment: [], rights: [], trainings: [] };
+        for (const row of employments.take(inss)) records.employment.push([row[1] as number, row[2] as number | null]);
+        for (const row of rights.take(inss)) records.rights.push({ year: row[1] as number, type: row[2] as RightType, hours: row[3] as number, entitlement: row[4] as number | null });
+        for (const row of trainings.take(inss)) {
+          const [, reference, startDay, endDay, year, hours, rightType, usesCredit, cancelled] = row as [string, string, number | null, number | null, number, number | null, string | null, number, number];
+          records.trainings.push({ reference, startDay, endDay, year, hours, rightType, usesCredit, cancelled });
+        }
+        yield records;
       }
+    } finally {
+      employments.close();
+      rights.close();
+      trainings.close();
     }
-    // UNION ALL promises no order: the periods are shown in start order.
-    records.employment.sort((x, y) => x[0] - y[0]);
-    return records;
   }
 
   /** Every version of every training of the employer, by reference, oldest first. */
@@ -121,4 +137,33 @@ export function mandatedCompanies(db: Db, sender: string, onDay: string): string
     .pluck()
     .all(sender, onDay, onDay) as string[];
   return rows;
+}
+
+/** Rows whose first column is the INSS, read one ahead so that a worker's run can be taken. */
+class Cursor {
+  private next: unknown[] | null;
+
+  constructor(private readonly rows: IterableIterator<unknown[]>) {
+    this.next = this.read();
+  }
+
+  get inss(): string | null {
+    return this.next === null ? null : (this.next[0] as string);
+  }
+
+  *take(inss: string): Generator<unknown[]> {
+    while (this.next !== null && this.next[0] === inss) {
+      yield this.next;
+      this.next = this.read();
+    }
+  }
+
+  close(): void {
+    this.rows.return?.();
+  }
+
+  private read(): unknown[] | null {
+    const step = this.rows.next();
+    return step.done === true ? null : step.value;
+  }
 }

@@ -17,15 +17,32 @@ export const SOON_DAYS = 90;
 /** Rule 10042-021's tolerance: two roundings may leave a right one hundredth under its entitlement. */
 const ENTITLEMENT_TOLERANCE = 1;
 
-/** What the tiles need of one worker of the window. */
+/**
+ * What the tiles need of a worker's records, kept per worker from the pass over the records (in
+ * INSS order) until the worker's counters come by (in name order): a few numbers, not the records.
+ */
+export interface WorkerSummary {
+  /** Day numbers; end null: ongoing. Empty when the ledger holds none (before migration 9). */
+  readonly employment: ReadonlyArray<readonly [number, number | null]>;
+  /** The LEGAL right of the as-of year, when above 0. */
+  readonly legal: Pick<StoredRight, 'hours' | 'entitlement'> | null;
+  /** Whether a training of the window is not cancelled. */
+  readonly trained: boolean;
+}
+
+export const NO_RECORDS: WorkerSummary = { employment: [], legal: null, trained: false };
+
+export function summarize(employment: WorkerSummary['employment'], rights: readonly StoredRight[], trainings: readonly StoredTraining[], asOfYear: number): WorkerSummary {
+  const legal = rights.find((r) => r.type === 'LEGAL' && r.year === asOfYear && r.hours > 0);
+  return { employment, legal: legal === undefined ? null : { hours: legal.hours, entitlement: legal.entitlement }, trained: trainings.some((t) => t.cancelled === 0) };
+}
+
+/** What the tiles need of one worker of the window: its counters and its summary. */
 export interface WorkerFacts {
   readonly inss: string;
   readonly types: Readonly<Record<(typeof RIGHT_TYPES)[number], { readonly granted: number; readonly remaining: number }>>;
   readonly uncovered: number;
-  /** Day numbers; end null: ongoing. Empty when the ledger holds none (before migration 9). */
-  readonly employment: ReadonlyArray<readonly [number, number | null]>;
-  readonly rights: readonly StoredRight[];
-  readonly trainings: readonly StoredTraining[];
+  readonly summary: WorkerSummary;
 }
 
 /** What the tiles need of one training of the window (its version in force). */
@@ -52,32 +69,28 @@ export class TileCounter {
   private readonly progress = { declared: progress(), trained: progress(), used: progress(), entitled: progress() };
   private readonly warnings = { uncovered: [] as string[], expiring: [] as string[], late: [] as string[], ending: [] as string[], missing: [] as string[] };
 
-  /**
-   * @param asOfDay the as-of date (day number); its year is "this year"
-   * @param asOfYear the calendar year of the as-of date
-   */
+  /** The as-of date and the first and last day of its year ("this year"), as day numbers. */
   constructor(
     private readonly asOfDay: number,
-    private readonly asOfYear: number,
     private readonly yearStart: number,
     private readonly yearEnd: number,
   ) {}
 
   addWorker(w: WorkerFacts): void {
     this.workers++;
-    const legal = w.rights.find((r) => r.type === 'LEGAL' && r.year === this.asOfYear && r.hours > 0);
-    count(this.progress.declared, legal !== undefined, w.inss);
-    count(this.progress.trained, w.trainings.some((t) => t.cancelled === 0), w.inss);
+    const { legal, employment } = w.summary;
+    count(this.progress.declared, legal !== null, w.inss);
+    count(this.progress.trained, w.summary.trained, w.inss);
     if (w.types.LEGAL.granted > 0) count(this.progress.used, w.types.LEGAL.remaining <= 0, w.inss);
     // Only where the ledger knows the entitlement (migration 9) and there is one to reach.
     if (legal?.entitlement != null && legal.entitlement > 0) count(this.progress.entitled, legal.hours + ENTITLEMENT_TOLERANCE >= legal.entitlement, w.inss);
     if (w.uncovered > 0) this.warnings.uncovered.push(w.inss);
-    if (w.employment.length > 0) {
-      const lastDay = w.employment.reduce<number>((last, [, end]) => Math.max(last, end ?? Infinity), -Infinity);
+    if (employment.length > 0) {
+      const lastDay = employment.reduce<number>((last, [, end]) => Math.max(last, end ?? Infinity), -Infinity);
       const left = RIGHT_TYPES.reduce((sum, t) => sum + w.types[t].remaining, 0);
       if (lastDay <= this.asOfDay + SOON_DAYS && left > 0) this.warnings.ending.push(w.inss);
-      const employedThisYear = w.employment.some(([start, end]) => start <= this.yearEnd && (end === null || end >= this.yearStart));
-      if (employedThisYear && legal === undefined) this.warnings.missing.push(w.inss);
+      const employedThisYear = employment.some(([start, end]) => start <= this.yearEnd && (end === null || end >= this.yearStart));
+      if (employedThisYear && legal === null) this.warnings.missing.push(w.inss);
     }
   }
 
