@@ -313,6 +313,14 @@ describe('fla report', () => {
     expect(readdirSync(folder)).toEqual(['r.html']);
   });
 
+  it('shows the window of the as-of date by default, and the first window for a date before it', () => {
+    for (const [asOf, window] of [['2029-03-01', 2029], ['2023-12-31', 2024], ['2026-05-01', 2024]] as const) {
+      const out = join(dir.path, `default-${asOf}.html`);
+      expect(fla(['report', '--db', ledger, '--company', '0403170701', '--as-of', asOf, '--out', out]).status).toBe(0);
+      expect(readModel(out).window).toBe(window);
+    }
+  });
+
   it('base64-encodes a stream cut anywhere exactly as the whole', async () => {
     const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
     for (const cut of [1, 2, 4, 5, 7, 64, 999]) {

@@ -13,7 +13,7 @@ import { writeDashboard } from '../dashboard/write.js';
 import { FlaError } from '../errors.js';
 import { ledgerError, openLedger, type Db } from '../ledger/database.js';
 import { SCHEMA_VERSION } from '../ledger/migrations.js';
-import { windowLabel, windowStart } from '../ledger/windows.js';
+import { FLA_2024_WINDOWS, windowLabel, windowStart } from '../ledger/windows.js';
 import { resolveSettings } from './config.js';
 import { window } from './counters.js';
 
@@ -33,7 +33,9 @@ export async function reportCommand(flags: Record<string, unknown>): Promise<num
   if (flags.out === undefined) throw new FlaError('FLA_ERR_USAGE', `fla report needs --out ${company !== undefined ? 'FILE.html' : 'DIR'}`);
   const out = String(flags.out);
   const asOf = flags.asOf === undefined ? new Date().toISOString().slice(0, 10) : asOfDate(String(flags.asOf));
-  const report: Report = { window: flags.window === undefined ? windowStart(Number(asOf.slice(0, 4))) : window(String(flags.window)), asOf, lang: settings.lang, generatedAt: new Date().toISOString() };
+  // An as-of date before the first window shows the first window, not one before the anchor.
+  const defaultWindow = windowStart(Math.max(FLA_2024_WINDOWS.anchor, Number(asOf.slice(0, 4))));
+  const report: Report = { window: flags.window === undefined ? defaultWindow : window(String(flags.window)), asOf, lang: settings.lang, generatedAt: new Date().toISOString() };
   const db = openForReport(settings.db);
   try {
     if (company !== undefined) {

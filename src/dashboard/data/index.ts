@@ -3,7 +3,7 @@
 // records in INSS order (the series' sums, and a few numbers per worker for the tiles), then the
 // workers' counters in name order (fla counters' own reader), written as they are read, and the
 // trainings. Only those numbers, the tiles' lists and the series' sums are held: 57,000 workers
-// peak at about 140 MB RSS, most of it SQLite's page cache and zlib.
+// peak at about 170 MB RSS, a third of it SQLite's page cache.
 import { counterEntries } from '../../ledger/counters.js';
 import type { Db } from '../../ledger/database.js';
 import { isRightType } from '../../ledger/store.js';
