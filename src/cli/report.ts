@@ -24,13 +24,23 @@ interface Report {
   readonly generatedAt: string;
 }
 
+/** One employer's file, or a sender's folder: exactly one of the two. */
+type Target = { readonly kind: 'company'; readonly companyId: string } | { readonly kind: 'sender'; readonly sender: string };
+
+function target(flags: Record<string, unknown>): Target {
+  if ((flags.company === undefined) === (flags.sender === undefined)) {
+    throw new FlaError('FLA_ERR_USAGE', 'fla report needs one of --company ID (one file) or --sender S (a folder: one file per mandated employer and index.html)');
+  }
+  if (flags.sender !== undefined) return { kind: 'sender', sender: String(flags.sender) };
+  const companyId = String(flags.company);
+  if (companyIdFacts(companyId) === null) throw new FlaError('FLA_ERR_USAGE', `--company must be an enterprise number of 10 digits (got "${companyId}")`);
+  return { kind: 'company', companyId };
+}
+
 export async function reportCommand(flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ db: flags.db, lang: flags.lang });
-  const company = flags.company === undefined ? undefined : String(flags.company);
-  const sender = flags.sender === undefined ? undefined : String(flags.sender);
-  if ((company === undefined) === (sender === undefined)) throw new FlaError('FLA_ERR_USAGE', 'fla report needs one of --company ID (one file) or --sender S (a folder: one file per mandated employer and index.html)');
-  if (company !== undefined && companyIdFacts(company) === null) throw new FlaError('FLA_ERR_USAGE', `--company must be an enterprise number of 10 digits (got "${company}")`);
-  if (flags.out === undefined) throw new FlaError('FLA_ERR_USAGE', `fla report needs --out ${company !== undefined ? 'FILE.html' : 'DIR'}`);
+  const to = target(flags);
+  if (flags.out === undefined) throw new FlaError('FLA_ERR_USAGE', `fla report needs --out ${to.kind === 'company' ? 'FILE.html' : 'DIR'}`);
   const out = String(flags.out);
   const asOf = flags.asOf === undefined ? new Date().toISOString().slice(0, 10) : asOfDate(String(flags.asOf));
   // An as-of date before the first window shows the first window, not one before the anchor.
@@ -38,13 +48,14 @@ export async function reportCommand(flags: Record<string, unknown>): Promise<num
   const report: Report = { window: flags.window === undefined ? defaultWindow : window(String(flags.window)), asOf, lang: settings.lang, generatedAt: new Date().toISOString() };
   const db = openForReport(settings.db);
   try {
-    if (company !== undefined) {
-      if (!companyKnown(db, company)) throw new FlaError('FLA_ERR_USAGE', `the ledger ${settings.db} holds no declaration for employer ${company}`);
+    if (to.kind === 'company') {
+      const { companyId } = to;
+      if (!companyKnown(db, companyId)) throw new FlaError('FLA_ERR_USAGE', `the ledger ${settings.db} holds no declaration for employer ${companyId}`);
       if (existsSync(out) && statSync(out).isDirectory()) throw new FlaError('FLA_ERR_USAGE', `--out ${out} is a folder; with --company it names the HTML file to write`);
-      const workers = await writeOne(db, company, out, report);
-      process.stdout.write(`${out}: ${company}, window ${windowLabel(report.window)}, ${workers} worker${workers === 1 ? '' : 's'}\n`);
+      const workers = await writeOne(db, companyId, out, report);
+      process.stdout.write(`${out}: ${companyId}, window ${windowLabel(report.window)}, ${workers} worker${workers === 1 ? '' : 's'}\n`);
     } else {
-      await writeSender(db, sender!, out, report);
+      await writeSender(db, to.sender, out, report);
     }
   } catch (error) {
     throw ledgerError(error, settings.db);

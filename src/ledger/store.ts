@@ -112,12 +112,11 @@ export class LedgerStore {
       // the form's savepoint, which made each retirement cost twice as much.
       retireRight: s(`UPDATE right_versions SET current = 0 WHERE id = ?`),
       insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours, entitlement) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      // A period declared again (same start) takes the newer end and hours; an unchanged one writes nothing.
-      upsertEmployment: s(
-        `INSERT INTO employments (company_id, inss, start_day, end_day, mean_hours) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (company_id, inss, start_day) DO UPDATE SET end_day = excluded.end_day, mean_hours = excluded.mean_hours
-         WHERE end_day IS NOT excluded.end_day OR mean_hours != excluded.mean_hours`,
-      ),
+      // Read, then a plain insert or an update by key: an upsert (ON CONFLICT) inside the form's
+      // savepoint opens a statement journal, which cost the next quarter's file 15 % more CPU.
+      workerEmployments: s(`SELECT start_day AS start, end_day AS end, mean_hours AS meanHours FROM employments WHERE company_id = ? AND inss = ?`),
+      insertEmployment: s(`INSERT INTO employments (company_id, inss, start_day, end_day, mean_hours) VALUES (?, ?, ?, ?, ?)`),
+      updateEmployment: s(`UPDATE employments SET end_day = ?, mean_hours = ? WHERE company_id = ? AND inss = ? AND start_day = ?`),
       currentTraining: s(
         `SELECT id, inss, cancelled, year, start_day, end_day, hours, uses_credit, right_type, title, certificate_valid_until, late FROM training_versions WHERE company_id = ? AND user_reference = ? AND current = 1`,
       ),
@@ -228,7 +227,7 @@ export class LedgerStore {
     const own: OwnRecords | null = fresh ? { trainings: new Map() } : null;
     this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
     const periods = periodsFrom(person.employments, hundredths);
-    for (const p of periods) this.statements.upsertEmployment.run(companyId, inss, p.start, p.end, p.meanHours);
+    this.storeEmployments(companyId, inss, periods, fresh);
     const workforce = hundredths(form.workforceSize?.text);
     const created = dayNumber(form.creationDate?.text);
     const touched = new Map<string, WorkerWindow>();
@@ -263,6 +262,22 @@ export class LedgerStore {
       after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own, rights ?? []) : this.recount(fileId, window, rights));
     }
     return after;
+  }
+
+  /**
+   * The worker's employment periods (migration 9), one per start day: a period declared again
+   * takes the newer end and hours, an unchanged one writes nothing. A worker new to the ledger has none yet.
+   */
+  private storeEmployments(companyId: string, inss: string, periods: readonly EmploymentPeriod[], fresh: boolean): void {
+    if (periods.length === 0) return;
+    const stored = fresh ? [] : (this.statements.workerEmployments.all(companyId, inss) as EmploymentPeriod[]);
+    // Two periods of one person with the same start (rules check sequence numbers, not dates): the later one.
+    const declared = new Map(periods.map((p) => [p.start, p]));
+    for (const p of declared.values()) {
+      const before = stored.find((s) => s.start === p.start);
+      if (before === undefined) this.statements.insertEmployment.run(companyId, inss, p.start, p.end, p.meanHours);
+      else if (before.end !== p.end || before.meanHours !== p.meanHours) this.statements.updateEmployment.run(p.end, p.meanHours, companyId, inss, p.start);
+    }
   }
 
   private heldRights(companyId: string, inss: string, start: number): HeldRights {
