@@ -217,6 +217,11 @@ describe('migration 9 in fla process', () => {
     writeFileSync(again, declaration('HAND-9', '2026-04-29', [{ inss: W[0], name: 'Aerts', employments: [{ start: '2019-09-01', end: '2026-12-31', q: '19.00' }] }]));
     expect(fla(['process', again, '--db', ledger, '--out', join(dir.path, 'm9-r'), '--quiet']).status).toBeLessThan(2);
     expect(count(`SELECT start_day, end_day, mean_hours FROM employments WHERE inss = '${W[0]}'`)).toEqual([{ start_day: 18140, end_day: 20818, mean_hours: 1900 }]);
+    // Two periods of one person with one start day: the later one, and no failed insert.
+    const twice = join(dir.path, 'm9-twice.xml');
+    writeFileSync(twice, declaration('HAND-10', '2026-04-30', [{ inss: W[2], name: 'Claes', employments: [{ start: '2020-01-01', end: '2026-08-31' }, { start: '2020-01-01', q: '30.00' }] }]));
+    expect(fla(['process', twice, '--db', ledger, '--out', join(dir.path, 'm9-r'), '--quiet']).status).toBeLessThan(2);
+    expect(count(`SELECT start_day, end_day, mean_hours FROM employments WHERE inss = '${W[2]}'`)).toEqual([{ start_day: 18262, end_day: null, mean_hours: 3000 }]);
   });
 });
 
