@@ -25,7 +25,8 @@ function fla(args: readonly string[]) {
 /** The model embedded in a written dashboard: the base64 between the fla-data script tags, gunzipped. */
 function readModel(path: string): DashboardModel {
   const html = readFileSync(path, 'utf8');
-  const match = /<script id="fla-data" type="application\/octet-stream">([A-Za-z0-9+/=]*)<\/script>/.exec(html);
+  // model.ts: the data sits in <script id="fla-data" type="application/octet-stream">; the page half owns the rest.
+  const match = /<script id="fla-data"[^>]*>([A-Za-z0-9+/=]*)<\/script>/.exec(html);
   expect(match).not.toBeNull();
   return JSON.parse(gunzipSync(Buffer.from(match![1]!, 'base64')).toString('utf8')) as DashboardModel;
 }
@@ -284,12 +285,13 @@ describe('the dashboard model of generated quarters', () => {
     expect(run.status).toBe(0);
     // The mandate that ended in 2025 is not held on the as-of date.
     expect(readdirSync(out).sort()).toEqual([`${companies[0]}.html`, `${companies[2]}.html`, 'index.html'].sort());
+    // The index's markup is the page half's (indexPage): it links each employer's file.
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain(`href="${companies[0]}.html"`);
-    expect(index).toContain('lang="fr"');
+    expect(index).toContain(`href="${companies[2]}.html"`);
     const model = readModel(join(out, `${companies[2]}.html`));
     expect(model).toMatchObject({ companyId: companies[2], lang: 'fr', window: 2024, asOf: '2026-05-01' });
-    expect(index).toContain(`(${model.workers.length})`);
+    expect(run.stdout).toContain(`${companies[2]}, window 2024-2028, ${model.workers.length} workers`);
   });
 });
 
