@@ -2,7 +2,7 @@
 // `fla counters --format json`, the tiles on a hand-made ledger, an older ledger, the written file
 // and the command's errors.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -306,7 +306,7 @@ describe('fla report', () => {
   it('writes a page whose data decodes to the model, and nothing beside it', () => {
     const out = join(dir.path, 'samples', 'r.html');
     const folder = join(dir.path, 'samples');
-    spawnSync('mkdir', ['-p', folder]);
+    mkdirSync(folder, { recursive: true });
     const run = fla(['report', '--db', ledger, '--company', '0403170701', '--window', '2024-2028', '--as-of', '2026-05-01', '--lang', 'nl', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
