@@ -222,7 +222,7 @@ describe('operational errors: a code, one line, no stack trace, exit 2', () => {
   });
 
   it('a missing command names the commands; asking for help is no error', () => {
-    expect(fla([]).stderr).toBe('fla: FLA_ERR_USAGE: fla needs a command: validate, process, answers, watch, counters, generate, mandates, rules (see fla --help)\n');
+    expect(fla([]).stderr).toBe('fla: FLA_ERR_USAGE: fla needs a command: validate, process, answers, watch, counters, report, generate, mandates, rules (see fla --help)\n');
     expect(fla(['mandates']).stderr).toBe('fla: FLA_ERR_USAGE: fla mandates needs a command: list, add, remove (see fla mandates --help)\n');
     for (const args of [['--help'], ['help'], ['help', 'mandates'], ['mandates', '--help'], ['mandates', 'help']]) {
       const { code, stdout, stderr } = fla(args);

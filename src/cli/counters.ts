@@ -38,7 +38,7 @@ function year(value: unknown): number {
 }
 
 /** A window's first year from `2024` or `2024-2028`; windows are fixed (src/ledger/windows.ts), so `2025` names none. */
-function window(value: string): number {
+export function window(value: string): number {
   const { anchor, length } = FLA_2024_WINDOWS;
   const match = /^([0-9]{4})(?:-([0-9]{4}))?$/.exec(value);
   const start = match === null ? NaN : Number(match[1]);

@@ -86,6 +86,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (options: Record<string, unknown>) => set(await (await import('./counters.js')).countersCommand(options)));
 
   program
+    .command('report')
+    .description("the employer dashboard: one self-contained HTML file (offline, data embedded) per employer and window")
+    .option('--company <CompanyID>', 'one employer: --out is the HTML file')
+    .option('--sender <id>', 'every employer this sender holds a mandate for on the as-of date: --out is a folder, with index.html')
+    .option('--window <YYYY[-YYYY]>', 'the five-year window, by its first year or in full (default: the one holding --as-of)')
+    .option('--as-of <YYYY-MM-DD>', '"this year" and "within 90 days" count from this day (default: today)')
+    .addOption(new Option('--lang <lang>', 'language of the page').choices(['nl', 'fr', 'en']))
+    .option('--out <path>', 'the HTML file (--company) or folder (--sender) to write')
+    .option('--db <path>', 'the SQLite ledger (default ./fla.sqlite)')
+    .addHelpText('after', '\nExample:\n  fla report --company 0403170701 --window 2024 --lang nl --out dashboard.html\n  fla report --sender 012345 --out dashboards/')
+    .action(async (options: Record<string, unknown>) => set(await (await import('./report.js')).reportCommand(options)));
+
+  program
     .command('generate')
     .description('write a synthetic, valid declaration file (deterministic for a seed)')
     .requiredOption('--persons <n>', 'number of natural persons')

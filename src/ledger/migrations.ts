@@ -254,6 +254,25 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE counters;
   ALTER TABLE counters_8 RENAME TO counters;
   `,
+  // 9: what the dashboard of `fla report` shows and the ledger did not keep. The employment periods
+  // of each worker (one row per start day: a later declaration of the same period sets its end and
+  // hours), and per training version its certificate's validity and whether it was declared late
+  // (rule 10055-270's test, kept as a fact because the form's creation date is not stored). A LEGAL
+  // right keeps the statutory entitlement the declaration gave it (COUNTERS.md; NULL where its
+  // workforce or employment was unknown). Rows stored before this migration keep NULL: unknown.
+  `
+  CREATE TABLE employments (
+    company_id  TEXT NOT NULL,
+    inss        TEXT NOT NULL,
+    start_day   INTEGER NOT NULL,
+    end_day     INTEGER,
+    mean_hours  INTEGER NOT NULL,
+    PRIMARY KEY (company_id, inss, start_day)
+  ) WITHOUT ROWID;
+  ALTER TABLE training_versions ADD COLUMN certificate_valid_until INTEGER;
+  ALTER TABLE training_versions ADD COLUMN late INTEGER CHECK (late IN (0, 1));
+  ALTER TABLE right_versions ADD COLUMN entitlement INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

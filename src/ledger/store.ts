@@ -1,7 +1,9 @@
 // Applies what the rules accepted to the ledger and keeps the counters of the touched workers
 // up to date (COUNTERS.md). Runs inside the caller's transaction; never commits by itself.
 import type { FormHeader, NaturalPerson, Training, TrainingRight } from '../declaration/model.js';
-import { booleanValue, dayNumber, yearOfDay, yearValue } from '../declaration/values.js';
+import { declaredLate } from '../declaration/deadline.js';
+import { periodsFrom, statutoryEntitlement, type EmploymentPeriod } from '../declaration/entitlement.js';
+import { booleanValue, dayNumber, hundredths, yearOfDay, yearValue } from '../declaration/values.js';
 import type { Finding } from '../findings.js';
 import { allocate, type GrantedRight, type RightType, type UsingTraining, type WindowCounters } from './allocation.js';
 import { durationHours, referenceHoursForYear, referenceHoursOnDay } from '../declaration/conversion.js';
@@ -78,6 +80,8 @@ interface CurrentTraining {
   readonly uses_credit: number;
   readonly right_type: string | null;
   readonly title: string | null;
+  readonly certificate_valid_until: number | null;
+  readonly late: number | null;
 }
 
 export class LedgerStore {
@@ -107,11 +111,19 @@ export class LedgerStore {
       // By id (HeldRights): an UPDATE that may change several rows opens a statement journal inside
       // the form's savepoint, which made each retirement cost twice as much.
       retireRight: s(`UPDATE right_versions SET current = 0 WHERE id = ?`),
-      insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours) VALUES (?, ?, ?, ?, ?, ?)`),
-      currentTraining: s(`SELECT id, inss, cancelled, year, start_day, end_day, hours, uses_credit, right_type, title FROM training_versions WHERE company_id = ? AND user_reference = ? AND current = 1`),
+      insertRight: s(`INSERT INTO right_versions (form_id, company_id, inss, year, right_type, hours, entitlement) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      // Read, then a plain insert or an update by key, so that an unchanged period writes nothing
+      // (an upsert or INSERT OR IGNORE measured the same: README, Performance).
+      workerEmployments: s(`SELECT start_day AS start, end_day AS end, mean_hours AS meanHours FROM employments WHERE company_id = ? AND inss = ?`),
+      insertEmployment: s(`INSERT INTO employments (company_id, inss, start_day, end_day, mean_hours) VALUES (?, ?, ?, ?, ?)`),
+      updateEmployment: s(`UPDATE employments SET end_day = ?, mean_hours = ? WHERE company_id = ? AND inss = ? AND start_day = ?`),
+      currentTraining: s(
+        `SELECT id, inss, cancelled, year, start_day, end_day, hours, uses_credit, right_type, title, certificate_valid_until, late FROM training_versions WHERE company_id = ? AND user_reference = ? AND current = 1`,
+      ),
       retireTraining: s(`UPDATE training_versions SET current = 0 WHERE id = ?`),
       insertTraining: s(
-        `INSERT INTO training_versions (form_id, company_id, user_reference, inss, action, cancelled, start_day, end_day, year, hours, uses_credit, right_type, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO training_versions (form_id, company_id, user_reference, inss, action, cancelled, start_day, end_day, year, hours, uses_credit, right_type, title, certificate_valid_until, late)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       windowRights: s(`SELECT id, year, right_type AS type, hours FROM right_versions WHERE company_id = ? AND inss = ? AND year >= ? AND year < ? AND current = 1`),
       windowTrainings: s(
@@ -214,6 +226,10 @@ export class LedgerStore {
     if (!fresh) this.statements.renameWorker.run(name, firstName, companyId, inss, name, firstName);
     const own: OwnRecords | null = fresh ? { trainings: new Map() } : null;
     this.statements.insertPerson.run(formId, Number(person.sequenceNbr?.text ?? 0), companyId, inss, 1);
+    const periods = periodsFrom(person.employments, hundredths);
+    this.storeEmployments(companyId, inss, periods, fresh);
+    const workforce = hundredths(form.workforceSize?.text);
+    const created = dayNumber(form.creationDate?.text);
     const touched = new Map<string, WorkerWindow>();
     const touch = (worker: string, year: number | null): void => {
       if (year === null) return;
@@ -233,12 +249,12 @@ export class LedgerStore {
       if (rights === undefined) held.set(start, (rights = fresh ? new Map() : this.heldRights(companyId, inss, start)));
       const key = `${year} ${type}`;
       for (const id of rights.get(key)?.ids ?? []) this.statements.retireRight.run(id);
-      const id = Number(this.statements.insertRight.run(formId, companyId, inss, year, type, hours).lastInsertRowid);
+      const id = Number(this.statements.insertRight.run(formId, companyId, inss, year, type, hours, legalEntitlement(type, year, workforce, periods)).lastInsertRowid);
       rights.set(key, { ids: [id], right: { year, type, hours } });
       touch(inss, year);
     }
     for (const training of person.trainings) {
-      if (!rejected.has(training)) this.applyTraining(formId, companyId, inss, person, training, touch, own);
+      if (!rejected.has(training)) this.applyTraining(formId, companyId, inss, person, training, created, touch, own);
     }
     const after = new Map<string, WindowCounters>();
     for (const [key, window] of touched) {
@@ -247,6 +263,22 @@ export class LedgerStore {
       after.set(key, own !== null && window.inss === inss ? this.countNew(fileId, window, own, rights ?? []) : this.recount(fileId, window, rights));
     }
     return after;
+  }
+
+  /**
+   * The worker's employment periods (migration 9), one per start day: a period declared again
+   * takes the newer end and hours, an unchanged one writes nothing. A worker new to the ledger has none yet.
+   */
+  private storeEmployments(companyId: string, inss: string, periods: readonly EmploymentPeriod[], fresh: boolean): void {
+    if (periods.length === 0) return;
+    const stored = fresh ? [] : (this.statements.workerEmployments.all(companyId, inss) as EmploymentPeriod[]);
+    // Two periods of one person with the same start (rules check sequence numbers, not dates): the later one.
+    const declared = new Map(periods.map((p) => [p.start, p]));
+    for (const p of declared.values()) {
+      const before = stored.find((s) => s.start === p.start);
+      if (before === undefined) this.statements.insertEmployment.run(companyId, inss, p.start, p.end, p.meanHours);
+      else if (before.end !== p.end || before.meanHours !== p.meanHours) this.statements.updateEmployment.run(p.end, p.meanHours, companyId, inss, p.start);
+    }
   }
 
   private heldRights(companyId: string, inss: string, start: number): HeldRights {
@@ -259,7 +291,16 @@ export class LedgerStore {
     return rights;
   }
 
-  private applyTraining(formId: number, companyId: string, inss: string, person: NaturalPerson, training: Training, touch: (worker: string, year: number | null) => void, own: OwnRecords | null): void {
+  private applyTraining(
+    formId: number,
+    companyId: string,
+    inss: string,
+    person: NaturalPerson,
+    training: Training,
+    created: number | null,
+    touch: (worker: string, year: number | null) => void,
+    own: OwnRecords | null,
+  ): void {
     const reference = training.userReference?.text;
     const action = training.action?.text;
     if (reference === undefined || (action !== 'CREATE' && action !== 'REPLACE' && action !== 'CANCEL')) return;
@@ -273,7 +314,10 @@ export class LedgerStore {
     if (action === 'CANCEL') {
       // The cancelled version keeps the facts of the one it cancels, for the history.
       const p = previous;
-      this.statements.insertTraining.run(formId, companyId, reference, p?.inss ?? inss, action, 1, p?.start_day ?? null, p?.end_day ?? null, p?.year ?? null, p?.hours ?? null, p?.uses_credit ?? 0, p?.right_type ?? null, p?.title ?? null);
+      this.statements.insertTraining.run(
+        formId, companyId, reference, p?.inss ?? inss, action, 1, p?.start_day ?? null, p?.end_day ?? null, p?.year ?? null, p?.hours ?? null, p?.uses_credit ?? 0, p?.right_type ?? null, p?.title ?? null,
+        p?.certificate_valid_until ?? null, p?.late ?? null,
+      );
       return;
     }
     const start = dayNumber(training.startingDate?.text);
@@ -283,7 +327,9 @@ export class LedgerStore {
     const usesCredit = booleanValue(training.attended?.text) === true && booleanValue(training.countsForFla?.text) === true;
     const type = training.rightType?.text;
     const rightType = isRightType(type) ? type : null;
-    this.statements.insertTraining.run(formId, companyId, reference, inss, action, 0, start, end, year, hours, usesCredit ? 1 : 0, rightType, training.title?.text ?? null);
+    const validUntil = dayNumber(training.certificate?.validUntil?.text);
+    const late = created === null || end === null ? null : declaredLate(created, end) ? 1 : 0;
+    this.statements.insertTraining.run(formId, companyId, reference, inss, action, 0, start, end, year, hours, usesCredit ? 1 : 0, rightType, training.title?.text ?? null, validUntil, late);
     // As windowTrainings would read it back: current, not cancelled, using credit, with a year.
     if (own !== null && usesCredit && year !== null) own.trainings.set(reference, { reference, startDay: start!, endDay: end!, year, hours: hours!, rightType });
     touch(inss, year);
@@ -368,6 +414,15 @@ export function storedCounters(row: CounterRow): StoredCounters {
     years[String(year)] = { EMPLOYER: { granted: eg!, used: eu! }, LEGAL: { granted: lg!, used: lu! }, SECTOR: { granted: sg!, used: su! } };
   }
   return { types: { LEGAL: { granted: row.lg, used: row.lu }, SECTOR: { granted: row.sg, used: row.su }, EMPLOYER: { granted: row.eg, used: row.eu } }, years, uncovered: row.uncovered };
+}
+
+/**
+ * The statutory entitlement (COUNTERS.md) a LEGAL right was declared against, as rule 10042-021
+ * computes it; null for other types, years before the formula, or an unreadable WorkforceSize.
+ */
+function legalEntitlement(type: RightType, year: number, workforce: number | null, periods: readonly EmploymentPeriod[]): number | null {
+  if (type !== 'LEGAL' || workforce === null || year < 2024) return null;
+  return statutoryEntitlement(year, workforce, periods, 'full');
 }
 
 export function isRightType(value: string | null | undefined): value is RightType {

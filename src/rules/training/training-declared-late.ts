@@ -1,15 +1,8 @@
 // RULES.md "Training rules" 10055-270: declared after the month that follows the quarter the training ended in.
+import { declarationDeadline as deadline } from '../../declaration/deadline.js';
 import { dayNumber, dayToIso } from '../../declaration/values.js';
 import { defineRule, FLA_2024 } from '../rule.js';
 import { readsRecord } from './support.js';
-
-/** The last day of the month after the calendar quarter that holds `day`. */
-function deadline(day: number): number {
-  const date = new Date(day * 86_400_000);
-  const quarterStartMonth = Math.floor(date.getUTCMonth() / 3) * 3;
-  // Month index quarterStart + 4 is the first day after the following month; Date.UTC rolls the year over.
-  return Date.UTC(date.getUTCFullYear(), quarterStartMonth + 4, 1) / 86_400_000 - 1;
-}
 
 export default defineRule({
   meta: { code: '10055-270', severity: 'W', scope: 'RECORD', layer: 'rules', ...FLA_2024, clause: 'Training rules', messages: ['late'] },
