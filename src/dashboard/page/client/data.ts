@@ -1,0 +1,79 @@
+// Reading the embedded model and the lookups every view needs. The data is base64 of gzipped JSON in
+// a non-executable script element; DecompressionStream inflates it without any library.
+
+async function readEmbeddedModel(): Promise<Model> {
+  const element = document.getElementById('fla-data');
+  if (element === null) throw new Error('no #fla-data element');
+  const bytes = base64ToBytes((element.textContent ?? '').trim());
+  const body = new Response(bytes).body;
+  if (body === null) throw new Error('empty data');
+  const text = await new Response(body.pipeThrough(new DecompressionStream('gzip'))).text();
+  return JSON.parse(text) as Model;
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  // Uint8Array.fromBase64 is newer than the lib: use it where the browser has it, it is faster.
+  const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  if (native !== undefined) return native(base64);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+interface Store {
+  readonly model: Model;
+  readonly workerByInss: ReadonlyMap<string, DashboardWorker>;
+  readonly trainingByReference: ReadonlyMap<string, DashboardTraining>;
+  readonly trainingsByInss: ReadonlyMap<string, readonly DashboardTraining[]>;
+  /** Workers ordered by name, first name and INSZ: the order of every worker list. */
+  readonly workersByName: readonly DashboardWorker[];
+}
+
+function inssDigits(inss: string): string {
+  return inss.replace(/\D/g, '');
+}
+
+function buildStore(model: Model): Store {
+  const workerByInss = new Map<string, DashboardWorker>();
+  for (const worker of model.workers) workerByInss.set(inssDigits(worker.inss), worker);
+  const trainingByReference = new Map<string, DashboardTraining>();
+  const trainingsByInss = new Map<string, DashboardTraining[]>();
+  for (const training of model.trainings) {
+    trainingByReference.set(training.reference, training);
+    const key = inssDigits(training.inss);
+    const list = trainingsByInss.get(key);
+    if (list === undefined) trainingsByInss.set(key, [training]);
+    else list.push(training);
+  }
+  const collator = new Intl.Collator(LOCALES[model.lang], { sensitivity: 'base' });
+  const workersByName = [...model.workers].sort(
+    (a, b) => collator.compare(a.name, b.name) || collator.compare(a.firstName, b.firstName) || (a.inss < b.inss ? -1 : 1),
+  );
+  return { model, workerByInss, trainingByReference, trainingsByInss, workersByName };
+}
+
+function findWorker(store: Store, inss: string): DashboardWorker | undefined {
+  return store.workerByInss.get(inssDigits(inss));
+}
+
+function workerTotals(worker: DashboardWorker): { granted: number; used: number; remaining: number } {
+  let granted = 0;
+  let used = 0;
+  let remaining = 0;
+  for (const type of RIGHT_TYPE_ORDER) {
+    granted += worker.types[type].granted;
+    used += worker.types[type].used;
+    remaining += worker.types[type].remaining;
+  }
+  return { granted, used, remaining };
+}
+
+function workerName(worker: DashboardWorker): string {
+  return [worker.firstName, worker.name].filter((part) => part !== '').join(' ');
+}
+
+/** The moment a training was last changed: its latest version's processing time. */
+function lastProcessed(training: DashboardTraining): string {
+  return training.history[training.history.length - 1]?.processedAt ?? '';
+}
