@@ -10,7 +10,7 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "
 a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible, [tabindex]:focus-visible {
   outline: 3px solid #f0a500; outline-offset: 2px; }
-h1:focus { outline: none; }
+h1[tabindex]:focus, h1[tabindex]:focus-visible { outline: none; }
 h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -76,7 +76,7 @@ button.sort { border: 0; background: none; padding: 0; font-weight: 600; cursor:
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
 figure.chart { margin: 0; padding: .75rem 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; }
 figure.chart figcaption { font-weight: 600; margin-bottom: .5rem; }
-.chart-svg { width: 100%; height: auto; }
+.chart-svg { width: 100%; max-width: 48rem; height: auto; display: block; }
 .chart-svg .grid { stroke: #e2e6eb; }
 .chart-svg .axis { font-size: 12px; fill: var(--muted); }
 .type-legal { fill: var(--legal); background: var(--legal); }

@@ -31,9 +31,26 @@ async function startDashboard(): Promise<void> {
   window.addEventListener('hashchange', drawIfMoved);
   window.addEventListener('popstate', drawIfMoved);
   drawRoute(false);
+  openFoldedForPrint();
   // The search index is built after the first view is on screen, or on the first keystroke.
   setTimeout(() => searchIndexOf(), 0);
   document.body.dataset['ready'] = 'true';
+}
+
+/** Printed, the charts' tables and the trainings' details are shown: paper cannot unfold them. */
+function openFoldedForPrint(): void {
+  window.addEventListener('beforeprint', () => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
+      details.open = true;
+      details.dataset['printOpened'] = 'true';
+    }
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-print-opened]')) {
+      details.open = false;
+      delete details.dataset['printOpened'];
+    }
+  });
 }
 
 function searchIndexOf(): SearchIndex {

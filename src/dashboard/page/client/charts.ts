@@ -71,7 +71,7 @@ function barChart(title: string, rows: readonly ChartRow[], format: (value: numb
         y: y(value),
         width: barWidth - 1,
         height: MARGIN.top + plotHeight - y(value),
-        class: `bar type-${type.toLowerCase()}`,
+        class: `chart-bar type-${type.toLowerCase()}`,
       });
       bar.appendChild(s('title', {}, `${row.period} ${rightTypeLabel(type)}: ${format(value)}`));
       svg.appendChild(bar);
