@@ -35,6 +35,8 @@ async function startDashboard(): Promise<void> {
   // The search index is built after the first view is on screen, or on the first keystroke.
   setTimeout(() => searchIndexOf(), 0);
   document.body.dataset['ready'] = 'true';
+  // The bench reads this mark: the time from navigation to a usable first view.
+  performance.mark('fla-interactive');
 }
 
 /** Printed, the charts' tables and the trainings' details are shown: paper cannot unfold them. */
@@ -55,7 +57,11 @@ function openFoldedForPrint(): void {
 
 function searchIndexOf(): SearchIndex {
   if (app === null) throw new Error('not started');
-  app.searchIndex ??= buildSearchIndex(app.store.workersByName);
+  if (app.searchIndex === null) {
+    const started = performance.now();
+    app.searchIndex = buildSearchIndex(app.store.workersByName());
+    performance.measure('fla-search-index', { start: started });
+  }
   return app.searchIndex;
 }
 

@@ -71,10 +71,26 @@ function tileCard(tile: DashboardTile): HTMLElement {
   return card;
 }
 
+const RECENT_COUNT = 8;
+
 function recentTrainings(store: Store): HTMLElement {
-  const recent = [...store.model.trainings].sort((a, b) => (lastProcessed(a) < lastProcessed(b) ? 1 : lastProcessed(a) > lastProcessed(b) ? -1 : 0)).slice(0, 8);
+  const recent = latestTrainings(store.model.trainings, RECENT_COUNT);
   if (recent.length === 0) return h('p', {}, t('worker.noTrainings'));
   return h('ul', { class: 'recent' }, ...recent.map((training) => h('li', {}, trainingSummary(store, training))));
+}
+
+/** The `count` trainings last processed, newest first, in one pass rather than a sort of them all. */
+function latestTrainings(trainings: readonly DashboardTraining[], count: number): DashboardTraining[] {
+  const latest: { training: DashboardTraining; at: string }[] = [];
+  for (const training of trainings) {
+    const at = lastProcessed(training);
+    if (latest.length === count && at <= (latest[count - 1]?.at ?? '')) continue;
+    let index = latest.findIndex((entry) => at > entry.at);
+    if (index < 0) index = latest.length;
+    latest.splice(index, 0, { training, at });
+    if (latest.length > count) latest.pop();
+  }
+  return latest.map((entry) => entry.training);
 }
 
 function trainingSummary(store: Store, training: DashboardTraining): HTMLElement {
@@ -204,10 +220,10 @@ function workersView(store: Store, route: Route, redraw: ListRedraw): View {
   const state = readListState(route.params);
   const results = h('div', { class: 'results' });
   const draw = (current: ListState): void => {
-    results.replaceChildren(dataTable(title, workerColumns(), store.workersByName, current, { change: (next, focusKey) => redraw(next, focusKey) }));
+    results.replaceChildren(dataTable(title, workerColumns(), store.workersByName(), current, { change: (next, focusKey) => redraw(next, focusKey) }));
   };
   draw(state);
-  const content = h('div', {}, h('h1', { tabindex: '-1' }, title), h('p', { class: 'count' }, t('search.results', { count: formatCount(store.workersByName.length) })), results);
+  const content = h('div', {}, h('h1', { tabindex: '-1' }, title), h('p', { class: 'count' }, t('search.results', { count: formatCount(store.model.workers.length) })), results);
   listRedrawers.set(content, draw);
   return { title, content };
 }
