@@ -73,7 +73,7 @@ export function syntheticModel(options: SyntheticOptions): DashboardModel {
     const ledger: Ledger = { granted: {}, used: {}, uncovered: 0 };
     for (const year of [2024, 2025, 2026]) {
       if (year === 2026 && next() < 0.15) continue;
-      const rights: Partial<Record<RightType, number>> = { LEGAL: 4000 };
+      const rights: Partial<Record<RightType, number>> = { LEGAL: 800 * (1 + Math.floor(next() * 5)) };
       if (next() < 0.5) rights.SECTOR = 800 * (1 + Math.floor(next() * 3));
       if (next() < 0.3) rights.EMPLOYER = 1600;
       ledger.granted[year] = rights;
@@ -194,7 +194,7 @@ function tilesOf(workers: readonly DashboardWorker[], trainings: readonly Dashbo
     progress('legal-right-declared', (worker) => worker.years['2026']?.LEGAL !== undefined),
     progress('training-in-window', (worker) => trained.has(worker.inss)),
     progress('legal-credit-used', (worker) => worker.types.LEGAL.granted > 0 && worker.types.LEGAL.remaining === 0),
-    progress('rights-at-entitlement', (worker) => worker.types.LEGAL.granted >= 12000),
+    progress('rights-at-entitlement', (worker) => (worker.years['2026']?.LEGAL?.granted ?? 0) >= 4000),
     warning('uncovered-hours', workers.filter((worker) => worker.uncovered > 0).map((worker) => worker.inss)),
     warning('certificates-expiring', active.filter((training) => training.certificateValidUntil !== null && training.certificateValidUntil < '2027-03-01').map((training) => training.reference)),
     warning('trainings-late', active.filter((training) => training.late).map((training) => training.reference)),
@@ -202,7 +202,7 @@ function tilesOf(workers: readonly DashboardWorker[], trainings: readonly Dashbo
     warning('rights-missing', workers.filter((worker) => worker.years['2026'] === undefined).map((worker) => worker.inss)),
     { id: 'workers', kind: 'info', value: workers.length, inss: [] },
     { id: 'trainings', kind: 'info', value: active.length, inss: [] },
-    { id: 'total-hours', kind: 'info', value: active.reduce((sum, training) => sum + training.hours, 0), inss: [] },
+    { id: 'training-hours', kind: 'info', value: active.reduce((sum, training) => sum + training.hours, 0), inss: [] },
   ];
 }
 

@@ -18,10 +18,10 @@ export async function loadSyntheticModelModule() {
   return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
 }
 
-/** The page bytes of a model, as the data half writes them. */
+/** The page bytes of a model, as src/dashboard/write.ts writes them (zlib's default level). */
 export function dashboardHtml(model, title = `FLA ${model.companyId}`) {
   const shell = pageShell({ lang: model.lang, title });
-  const data = gzipSync(Buffer.from(JSON.stringify(model)), { level: 9 }).toString('base64');
+  const data = gzipSync(Buffer.from(JSON.stringify(model))).toString('base64');
   return shell.head + data + shell.tail;
 }
 

@@ -15,7 +15,7 @@ export const TILE_IDS = [
   'rights-missing',
   'workers',
   'trainings',
-  'total-hours',
+  'training-hours',
 ] as const;
 export type TileId = (typeof TILE_IDS)[number];
 
@@ -137,8 +137,8 @@ const EN = {
   'tile.workers.help': 'Workers of the window.',
   'tile.trainings': 'Trainings',
   'tile.trainings.help': 'Trainings declared in the window.',
-  'tile.total-hours': 'Training hours',
-  'tile.total-hours.help': 'Hours of training declared in the window.',
+  'tile.training-hours': 'Training hours',
+  'tile.training-hours.help': 'Hours of training declared in the window.',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -262,8 +262,8 @@ const NL: Catalogue = {
   'tile.workers.help': 'Werknemers van de periode.',
   'tile.trainings': 'Opleidingen',
   'tile.trainings.help': 'Opleidingen aangegeven in de periode.',
-  'tile.total-hours': 'Opleidingsuren',
-  'tile.total-hours.help': 'Opleidingsuren aangegeven in de periode.',
+  'tile.training-hours': 'Opleidingsuren',
+  'tile.training-hours.help': 'Opleidingsuren aangegeven in de periode.',
 };
 
 const FR: Catalogue = {
@@ -384,8 +384,8 @@ const FR: Catalogue = {
   'tile.workers.help': 'Travailleurs de la période.',
   'tile.trainings': 'Formations',
   'tile.trainings.help': 'Formations déclarées dans la période.',
-  'tile.total-hours': 'Heures de formation',
-  'tile.total-hours.help': 'Heures de formation déclarées dans la période.',
+  'tile.training-hours': 'Heures de formation',
+  'tile.training-hours.help': 'Heures de formation déclarées dans la période.',
 };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { nl: NL, fr: FR, en: EN };

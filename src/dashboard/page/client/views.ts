@@ -47,10 +47,12 @@ function tileGrid(tiles: readonly DashboardTile[]): HTMLElement {
 function tileFigure(tile: DashboardTile): { main: string; detail: string | null; fraction: number | null } {
   if (tile.kind === 'progress') {
     const total = tile.total ?? 0;
-    const fraction = total === 0 ? 1 : Math.min(1, Math.max(0, tile.value / total));
+    // No worker to count (a ledger without the entitlements, say) is no percentage, not 100 %.
+    if (total === 0) return { main: '–', detail: t('tile.of', { done: formatCount(0), total: formatCount(0) }), fraction: null };
+    const fraction = Math.min(1, Math.max(0, tile.value / total));
     return { main: formats.percent.format(fraction), detail: t('tile.of', { done: formatCount(tile.value), total: formatCount(total) }), fraction };
   }
-  if (tile.id === 'total-hours') return { main: formatHours(tile.value), detail: null, fraction: null };
+  if (tile.id === 'training-hours') return { main: formatHours(tile.value), detail: null, fraction: null };
   return { main: formatCount(tile.value), detail: null, fraction: null };
 }
 
