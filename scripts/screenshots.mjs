@@ -2,41 +2,18 @@
 // report of the samples (`fla process samples/*.xml` into a fresh ledger, then `fla report` for the
 // employer with the most workers) where this build has `fla report`, else from the synthetic model
 // of the page's tests. Writes docs/screenshots/*.png.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium, loadSyntheticModelModule, writeDashboard } from '../tests/browser/support.mjs';
+import { launchChromium, loadSyntheticModelModule, samplesReport, writeDashboard } from '../tests/browser/support.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs/screenshots');
 const work = mkdtempSync(join(tmpdir(), 'fla-screenshots-'));
-const fla = (...args) => execFileSync(process.execPath, [join(root, 'bin/fla'), ...args], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-/** The samples' report, or null where `fla report` is not in this build. */
-function samplesReport() {
-  if (!existsSync(join(root, 'dist/cli/report.js'))) return null;
-  const db = join(work, 'samples.sqlite');
-  const samples = readdirSync(join(root, 'samples')).filter((name) => name.endsWith('.xml')).map((name) => join(root, 'samples', name));
-  try {
-    fla('process', ...samples, '--db', db, '--out', join(work, 'answers'));
-  } catch (error) {
-    // Exit 1 is a sample with anomalies, as some are meant to have: the accepted parts are applied.
-    if (error.status !== 1) throw error;
-  }
-  const counters = JSON.parse(fla('counters', '--db', db, '--format', 'json'));
-  const workersPerCompany = new Map();
-  for (const entry of counters.windows ?? counters) workersPerCompany.set(entry.company, (workersPerCompany.get(entry.company) ?? 0) + 1);
-  const company = [...workersPerCompany.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (company === undefined) return null;
-  const file = join(work, 'samples.html');
-  fla('report', '--db', db, '--company', company, '--lang', 'en', '--as-of', '2026-06-30', '--out', file);
-  return { file, source: `the samples, employer ${company}` };
-}
 
 async function main() {
-  let report = samplesReport();
+  let report = samplesReport(work);
   let inss = null;
   if (report === null) {
     const { syntheticModel, FRANCOIS } = await loadSyntheticModelModule();
@@ -53,7 +30,6 @@ async function main() {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.screenshot({ path: join(out, 'landing.png'), fullPage: true });
-    inss ??= await page.evaluate(() => document.querySelector('#search-results a, a[href^="#/workers/"]')?.getAttribute('href')?.split('/').pop() ?? null);
     if (inss === null) {
       await page.goto(`${url}#/workers`);
       await page.waitForSelector('table.data');

@@ -1,9 +1,11 @@
 // What the page's tests, the screenshots script and the bench share: loading the synthetic model
 // (TypeScript without runtime imports) from plain .mjs, writing a dashboard file the way `fla report`
 // does (head + base64(gzip(JSON)) + tail), and launching Debian's chromium through playwright-core.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { chromium } from 'playwright-core';
@@ -58,4 +60,38 @@ export async function launchChromium(contextOptions = {}) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Whether this build has `fla report` (the data half of the dashboard). */
+export const HAS_FLA_REPORT = existsSync(join(root, 'dist/cli/report.js'));
+
+/**
+ * The samples' dashboard as `fla report` writes it: every sample processed into a fresh ledger in
+ * `work`, then the report of the employer with the most workers, as of 2026-06-30. Null where this
+ * build has no `fla report`.
+ */
+export function samplesReport(work, lang = 'en') {
+  if (!HAS_FLA_REPORT) return null;
+  const fla = (...args) => execFileSync(process.execPath, [join(root, 'bin/fla'), ...args], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const db = join(work, 'samples.sqlite');
+  if (!existsSync(db)) {
+    const samples = readdirSync(join(root, 'samples')).filter((name) => name.endsWith('.xml')).map((name) => join(root, 'samples', name));
+    try {
+      fla('process', ...samples, '--db', db, '--out', join(work, 'answers'));
+    } catch (error) {
+      // Exit 1 is a sample with anomalies, as some are meant to have: the accepted parts are applied.
+      if (error.status !== 1) throw error;
+    }
+  }
+  const workersPerCompany = new Map();
+  for (const entry of JSON.parse(fla('counters', '--db', db, '--format', 'json')).counters) {
+    workersPerCompany.set(entry.CompanyID, (workersPerCompany.get(entry.CompanyID) ?? 0) + 1);
+  }
+  const company = [...workersPerCompany.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (company === undefined) return null;
+  const file = join(work, `samples-${lang}.html`);
+  fla('report', '--db', db, '--company', company, '--lang', lang, '--as-of', '2026-06-30', '--out', file);
+  return { file, company, source: `the samples, employer ${company}` };
 }
