@@ -225,7 +225,7 @@ function workersView(store: Store, route: Route, redraw: ListRedraw): View {
     results.replaceChildren(dataTable(title, workerColumns(), store.workersByName(), current, { change: (next, focusKey) => redraw(next, focusKey) }));
   };
   draw(state);
-  const content = h('div', {}, h('h1', { tabindex: '-1' }, title), h('p', { class: 'count' }, t('search.results', { count: formatCount(store.model.workers.length) })), results);
+  const content = h('div', {}, h('h1', { tabindex: '-1' }, title), h('p', { class: 'count' }, t('workers.count', { count: formatCount(store.model.workers.length) })), results);
   listRedrawers.set(content, draw);
   return { title, content };
 }
