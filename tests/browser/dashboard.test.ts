@@ -96,6 +96,21 @@ describe.skipIf(skipBrowser)('dashboard page in chromium', () => {
     await page.close();
   });
 
+  it('lists the workers of the window on the landing view, 50 a page, with their credit by type', async () => {
+    const model = syntheticModel({ workers: 120 });
+    const { page, problems } = await open(model);
+    const rows = page.locator('.landing table.data tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    const headers = await page.locator('.landing table.data thead th').allTextContents();
+    expect(headers.map((text) => text.replace(/[▲▼]/g, '').trim())).toEqual(['Name', 'INSZ', 'Remaining credit', 'Used: Legal', 'Used: Sector', 'Used: Employer', 'Uncovered hours']);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/\?page=2$/);
+    await expect.poll(() => page.locator('.landing .pager span').textContent()).toContain('Rows 51–100 of 120');
+    await expect.poll(() => isFocused(page.getByRole('button', { name: 'Next page' }))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lists the workers still to act on when a progress tile is clicked', async () => {
     const model = syntheticModel({ workers: 120 });
     const { page, problems } = await open(model);

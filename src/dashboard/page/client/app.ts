@@ -89,7 +89,7 @@ function parseRoute(): Route {
 function viewFor(store: Store, route: Route): View {
   const [section, id] = route.path;
   const redraw = listRedraw(route);
-  if (section === undefined) return landingView(store);
+  if (section === undefined) return landingView(store, route, redraw);
   if (section === 'trainings') return id === undefined ? trainingsView(store, route, redraw) : trainingView(store, id);
   if (section === 'workers') return id === undefined ? workersView(store, route, redraw) : workerView(store, id);
   if (section === 'tiles' && id !== undefined) return tileView(store, route, id, redraw);

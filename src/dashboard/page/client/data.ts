@@ -57,9 +57,24 @@ function buildStore(model: Model): Store {
 
 /** Accent- and case-blind keys compared as plain strings: an Intl.Collator is ten times slower here. */
 function sortByName(workers: readonly DashboardWorker[]): DashboardWorker[] {
-  const keyed = workers.map((worker) => ({ worker, key: `${normalizeText(worker.name)}\u0001${normalizeText(worker.firstName)}\u0001${worker.inss}` }));
+  const keyed = workers.map((worker) => {
+    const [name, firstName] = normalizedName(worker);
+    return { worker, key: `${name}\u0001${firstName}\u0001${worker.inss}` };
+  });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((entry) => entry.worker);
+}
+
+const normalizedNames = new WeakMap<DashboardWorker, readonly [string, string]>();
+
+/** The worker's name and first name without accents and in lower case, made once for sort and search. */
+function normalizedName(worker: DashboardWorker): readonly [string, string] {
+  let names = normalizedNames.get(worker);
+  if (names === undefined) {
+    names = [normalizeText(worker.name), normalizeText(worker.firstName)];
+    normalizedNames.set(worker, names);
+  }
+  return names;
 }
 
 function findWorker(store: Store, inss: string): DashboardWorker | undefined {

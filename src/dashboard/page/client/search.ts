@@ -14,7 +14,8 @@ interface SearchIndex {
 
 function buildSearchIndex(workers: readonly DashboardWorker[]): SearchIndex {
   const keys = workers.map((worker) => {
-    const words = normalizeText(`${worker.firstName} ${worker.name}`).split(/[\s\-'’.,]+/).filter((word) => word !== '');
+    const [name, firstName] = normalizedName(worker);
+    const words = `${firstName} ${name}`.split(/[\s\-'’.,]+/).filter((word) => word !== '');
     return ` ${words.join(' ')} ${inssDigits(worker.inss)}`;
   });
   return { workers, keys };

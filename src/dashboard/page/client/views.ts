@@ -19,8 +19,15 @@ function section(heading: string, ...children: Child[]): HTMLElement {
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, heading), ...children);
 }
 
-function landingView(store: Store): View {
+function landingView(store: Store, route: Route, redraw: ListRedraw): View {
   const { model } = store;
+  // The workers table needs the workers in name order: it is drawn just after the rest of the view,
+  // so that 50,000 names sorted do not delay the first view.
+  const workers = h('div', { class: 'results' }, h('p', {}, t('app.loading')));
+  const drawWorkers = (current: ListState): void => {
+    workers.replaceChildren(dataTable(t('workers.title'), workerColumns(), store.workersByName(), current, { change: (next, focusKey) => redraw(next, focusKey) }));
+  };
+  setTimeout(() => drawWorkers(readListState(route.params)), 0);
   const title = model.companyName ?? t('app.company', { id: model.companyId });
   const byKind = (kind: DashboardTile['kind']): DashboardTile[] => model.tiles.filter((tile) => tile.kind === kind);
   const content = h(
@@ -35,7 +42,9 @@ function landingView(store: Store): View {
       t('landing.charts'),
       h('div', { class: 'charts' }, barChart(t('chart.quarterly'), seriesRows(model.quarterly), formatHours), barChart(t('chart.yearly'), seriesRows(model.yearly), formatHours)),
     ),
+    section(t('workers.title'), h('p', { class: 'count' }, t('workers.count', { count: formatCount(model.workers.length) })), workers),
   );
+  listRedrawers.set(content, drawWorkers);
   return { title, content };
 }
 
