@@ -110,7 +110,7 @@ describe('indexPage', () => {
       'nl',
     );
     expect(html).toContain('<html lang="nl">');
-    expect(html).toContain('<a href="fla-0123456749.html">A &#38; &#60;B&#62; (0123456749)</a> 1.200 werknemers');
+    expect(html).toContain('<a href="fla-0123456749.html">A &#38; &#60;B&#62; (0123456749)</a> <span title="1.200 werknemers">(1.200)</span>');
     expect(html).toContain('href="fla%20%22x%22.html"');
     expect(html).toContain('Werkgever 0987654321');
     expect(html).not.toContain('<script');

@@ -43,7 +43,7 @@ export function indexPage(entries: readonly DashboardIndexEntry[], lang: Lang): 
     .map((entry) => {
       const name = entry.companyName === null ? label(lang, 'app.company', { id: entry.companyId }) : `${entry.companyName} (${entry.companyId})`;
       const workers = label(lang, 'index.workers', { count: count.format(entry.workers) });
-      return `<li><a href="${escapeHtml(encodeURI(entry.file))}">${escapeHtml(name)}</a> ${escapeHtml(workers)}</li>`;
+      return `<li><a href="${escapeHtml(encodeURI(entry.file))}">${escapeHtml(name)}</a> <span title="${escapeHtml(workers)}">(${count.format(entry.workers)})</span></li>`;
     })
     .join('\n');
   return [
@@ -58,6 +58,7 @@ export function indexPage(entries: readonly DashboardIndexEntry[], lang: Lang): 
     '</head>',
     '<body>',
     `<main id="content"><h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(label(lang, 'index.help'))}</p>`,
     `<ul class="index-list">\n${rows}\n</ul></main>`,
     '</body>',
     '</html>',
