@@ -21,6 +21,7 @@ async function startDashboard(): Promise<void> {
   let model: Model;
   try {
     model = await readEmbeddedModel();
+    performance.mark('fla-model-read');
   } catch {
     mainElement().replaceChildren(h('p', { class: 'error', role: 'alert' }, t('app.broken')));
     return;
