@@ -239,7 +239,7 @@ function showSearchResults(query: string): void {
     return;
   }
   const items = found.matches.map((worker) =>
-    h('li', {}, h('a', { href: `#/workers/${inssDigits(worker.inss)}` }, h('span', { class: 'result-name' }, `${worker.name}, ${worker.firstName}`), h('span', { class: 'result-inss' }, formatInss(worker.inss)))),
+    h('li', {}, h('a', { href: `#/workers/${inssDigits(worker.inss)}` }, h('span', { class: 'result-name' }, listName(worker)), h('span', { class: 'result-inss' }, formatInss(worker.inss)))),
   );
   if (found.total > found.matches.length) items.push(h('li', { class: 'more' }, t('search.more', { count: formatCount(found.total - found.matches.length) })));
   if (found.total === 0) items.push(h('li', { class: 'more' }, t('search.none')));

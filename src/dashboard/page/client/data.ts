@@ -97,6 +97,11 @@ function workerName(worker: DashboardWorker): string {
   return [worker.firstName, worker.name].filter((part) => part !== '').join(' ');
 }
 
+/** "Name, First name" as lists show it; a part the declaration left empty is left out. */
+function listName(worker: DashboardWorker): string {
+  return [worker.name, worker.firstName].filter((part) => part !== '').join(', ');
+}
+
 /** The moment a training was last changed: its latest version's processing time. */
 function lastProcessed(training: DashboardTraining): string {
   return training.history[training.history.length - 1]?.processedAt ?? '';

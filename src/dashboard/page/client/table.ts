@@ -126,7 +126,7 @@ function workerColumns(): Column<DashboardWorker>[] {
     {
       key: 'name',
       label: t('col.name'),
-      cell: (worker) => link(`#/workers/${inssDigits(worker.inss)}`, `${worker.name}, ${worker.firstName}`),
+      cell: (worker) => link(`#/workers/${inssDigits(worker.inss)}`, listName(worker)),
       sortValue: (worker) => `${worker.name} ${worker.firstName}`,
     },
     { key: 'inss', label: t('col.inss'), cell: (worker) => formatInss(worker.inss), sortValue: (worker) => inssDigits(worker.inss) },
@@ -151,7 +151,7 @@ function trainingStatus(training: DashboardTraining): string {
 function trainingColumns(store: Store): Column<DashboardTraining>[] {
   const nameOf = (training: DashboardTraining): string => {
     const worker = findWorker(store, training.inss);
-    return worker === undefined ? formatInss(training.inss) : `${worker.name}, ${worker.firstName}`;
+    return worker === undefined ? formatInss(training.inss) : listName(worker);
   };
   return [
     { key: 'reference', label: t('col.reference'), cell: (training) => link(`#/trainings/${encodeURIComponent(training.reference)}`, training.reference), sortValue: (training) => training.reference },
