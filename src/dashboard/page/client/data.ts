@@ -24,10 +24,15 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 interface Store {
   readonly model: Model;
   readonly workerByInss: ReadonlyMap<string, DashboardWorker>;
-  readonly trainingByReference: ReadonlyMap<string, DashboardTraining>;
-  readonly trainingsByInss: ReadonlyMap<string, readonly DashboardTraining[]>;
+  /** The trainings by reference and by worker, built on first use (not by the landing view). */
+  readonly trainingIndex: () => TrainingIndex;
   /** Workers ordered by name, first name and INSZ: the order of every worker list; sorted on first use. */
   readonly workersByName: () => readonly DashboardWorker[];
+}
+
+interface TrainingIndex {
+  readonly byReference: ReadonlyMap<string, DashboardTraining>;
+  readonly byInss: ReadonlyMap<string, readonly DashboardTraining[]>;
 }
 
 function inssDigits(inss: string): string {
@@ -37,22 +42,31 @@ function inssDigits(inss: string): string {
 function buildStore(model: Model): Store {
   const workerByInss = new Map<string, DashboardWorker>();
   for (const worker of model.workers) workerByInss.set(inssDigits(worker.inss), worker);
-  const trainingByReference = new Map<string, DashboardTraining>();
-  const trainingsByInss = new Map<string, DashboardTraining[]>();
-  for (const training of model.trainings) {
-    trainingByReference.set(training.reference, training);
-    const key = inssDigits(training.inss);
-    const list = trainingsByInss.get(key);
-    if (list === undefined) trainingsByInss.set(key, [training]);
-    else list.push(training);
-  }
+  let trainings: TrainingIndex | null = null;
+  const trainingIndex = (): TrainingIndex => {
+    trainings ??= indexTrainings(model.trainings);
+    return trainings;
+  };
   let byName: readonly DashboardWorker[] | null = null;
   // Not needed by the landing view: sorting 50,000 names waits until a list or the search asks.
   const workersByName = (): readonly DashboardWorker[] => {
     byName ??= sortByName(model.workers);
     return byName;
   };
-  return { model, workerByInss, trainingByReference, trainingsByInss, workersByName };
+  return { model, workerByInss, trainingIndex, workersByName };
+}
+
+function indexTrainings(trainings: readonly DashboardTraining[]): TrainingIndex {
+  const byReference = new Map<string, DashboardTraining>();
+  const byInss = new Map<string, DashboardTraining[]>();
+  for (const training of trainings) {
+    byReference.set(training.reference, training);
+    const key = inssDigits(training.inss);
+    const list = byInss.get(key);
+    if (list === undefined) byInss.set(key, [training]);
+    else list.push(training);
+  }
+  return { byReference, byInss };
 }
 
 /** Accent- and case-blind keys compared as plain strings: an Intl.Collator is ten times slower here. */

@@ -251,7 +251,7 @@ function tileView(store: Store, route: Route, id: string, redraw: ListRedraw): V
     const worker = findWorker(store, key);
     if (worker !== undefined) workers.push(worker);
     else {
-      const training = store.trainingByReference.get(key);
+      const training = store.trainingIndex().byReference.get(key);
       if (training !== undefined) trainings.push(training);
     }
   }
@@ -282,7 +282,7 @@ function workerView(store: Store, inss: string): View {
   if (worker === undefined) return notFoundView(t('worker.notFound', { inss: formatInss(inss) }));
   const title = workerName(worker);
   const totals = workerTotals(worker);
-  const trainings = [...(store.trainingsByInss.get(inssDigits(worker.inss)) ?? [])].sort((a, b) => ((a.startDay ?? '') < (b.startDay ?? '') ? -1 : 1));
+  const trainings = [...(store.trainingIndex().byInss.get(inssDigits(worker.inss)) ?? [])].sort((a, b) => ((a.startDay ?? '') < (b.startDay ?? '') ? -1 : 1));
   const content = h(
     'div',
     { class: 'worker' },
@@ -381,7 +381,7 @@ function workerHoursRows(worker: DashboardWorker): ChartRow[] {
 }
 
 function trainingView(store: Store, reference: string): View {
-  const training = store.trainingByReference.get(reference);
+  const training = store.trainingIndex().byReference.get(reference);
   if (training === undefined) return notFoundView(t('training.notFound', { reference }));
   const title = training.title ?? training.reference;
   return { title, content: h('div', {}, h('h1', { tabindex: '-1' }, title), trainingFacts(store, training)) };
