@@ -1,11 +1,12 @@
 // The dashboard page's shell, without a browser: the CSP allows exactly the inline blocks, the data
 // cannot break out of its element, every tile id has its labels, the --sender index escapes.
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { indexPage, pageShell } from '../dist/dashboard/page/index.js';
 import { CATALOGUES, TILE_IDS, label } from '../dist/dashboard/page/labels.js';
-import { jsonForScript } from '../dist/dashboard/page/assets.js';
+import { CLIENT_FILES, jsonForScript } from '../dist/dashboard/page/assets.js';
 import { syntheticModel } from './browser/model.js';
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -55,6 +56,12 @@ describe('pageShell', () => {
     expect(script.toLowerCase()).not.toContain('</script');
     expect(script).toContain('const FLA_LABELS = ');
     expect(jsonForScript({ text: '</script><!--' })).toBe('{"text":"\\u003c/script>\\u003c!--"}');
+  });
+
+  it('inlines every file of the client, app.js (which starts it) last', () => {
+    const sources = readdirSync(new URL('../src/dashboard/page/client/', import.meta.url)).filter((name) => name.endsWith('.ts'));
+    expect([...CLIENT_FILES].sort()).toEqual(sources.map((name) => name.replace(/\.ts$/, '.js')).sort());
+    expect(CLIENT_FILES.at(-1)).toBe('app.js');
   });
 
   it('is the same shell for every call, so a writer can stream many files', () => {

@@ -7,7 +7,7 @@ import { CATALOGUES } from './labels.js';
 import { STYLESHEET } from './style.js';
 
 /** The client's files in the order they are joined: declarations first, app.ts (which starts) last. */
-const CLIENT_FILES = ['base.js', 'data.js', 'search.js', 'charts.js', 'table.js', 'views.js', 'app.js'] as const;
+export const CLIENT_FILES = ['base.js', 'data.js', 'search.js', 'charts.js', 'table.js', 'views.js', 'landing.js', 'trainings.js', 'workers.js', 'app.js'] as const;
 
 export interface InlineAssets {
   readonly script: string;
