@@ -1,6 +1,10 @@
-// Placeholder page until the dashboard's client lands (issue #13): the same contract, a plain page
-// that says the report needs the full client. Owned by the page half of the dashboard.
+// The page half of `fla report` (issue #13): the shell around the embedded model, and the `--sender`
+// index. The written file is `head` + base64(gzip(JSON(model))) + `tail`; the client in the tail reads
+// the data element, so it runs only once the whole data is parsed.
 import type { DashboardIndexEntry, Lang, PageShell } from '../model.js';
+import { inlineAssets, sha256 } from './assets.js';
+import { label } from './labels.js';
+import { STYLESHEET } from './style.js';
 
 export interface ShellOptions {
   readonly lang: Lang;
@@ -8,15 +12,58 @@ export interface ShellOptions {
 }
 
 export function pageShell(options: ShellOptions): PageShell {
-  return {
-    head: `<!doctype html>\n<html lang="${options.lang}"><head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title></head><body><script id="fla-data" type="application/octet-stream">`,
-    tail: '</script></body></html>\n',
-  };
+  const assets = inlineAssets();
+  const head = [
+    '<!doctype html>',
+    `<html lang="${options.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${assets.contentSecurityPolicy}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>${assets.style}</style>`,
+    '</head>',
+    '<body>',
+    '<header id="banner"></header>',
+    `<main id="content" tabindex="-1"><p>${escapeHtml(label(options.lang, 'app.loading'))}</p>`,
+    `<noscript><p>${escapeHtml(label(options.lang, 'app.noscript'))}</p></noscript></main>`,
+    '<footer id="footer"></footer>',
+    '<script id="fla-data" type="application/octet-stream">',
+  ].join('\n');
+  return { head, tail: `</script>\n<script>${assets.script}</script>\n</body>\n</html>\n` };
 }
 
+/** The `--sender` index: one link per employer's file, no script at all. */
 export function indexPage(entries: readonly DashboardIndexEntry[], lang: Lang): string {
-  const rows = entries.map((e) => `<li><a href="${escapeHtml(e.file)}">${escapeHtml(e.companyName ?? e.companyId)}</a> (${e.workers})</li>`).join('');
-  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>FLA</title></head><body><ul>${rows}</ul></body></html>\n`;
+  const title = label(lang, 'index.title');
+  const policy = `default-src 'none'; style-src '${sha256(STYLESHEET)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const count = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`);
+  const rows = entries
+    .map((entry) => {
+      const name = entry.companyName === null ? label(lang, 'app.company', { id: entry.companyId }) : `${entry.companyName} (${entry.companyId})`;
+      const workers = label(lang, 'index.workers', { count: count.format(entry.workers) });
+      return `<li><a href="${escapeHtml(encodeURI(entry.file))}">${escapeHtml(name)}</a> <span title="${escapeHtml(workers)}">(${count.format(entry.workers)})</span></li>`;
+    })
+    .join('\n');
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLESHEET}</style>`,
+    '</head>',
+    '<body>',
+    `<main id="content"><h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(label(lang, 'index.help'))}</p>`,
+    `<ul class="index-list">\n${rows}\n</ul></main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
 }
 
 function escapeHtml(text: string): string {
