@@ -168,6 +168,24 @@ describe.skipIf(skipBrowser)('dashboard page in chromium', () => {
     await page.close();
   });
 
+  it('scales the chart of a worker without training to whole hours', async () => {
+    const base = syntheticModel({ workers: 20 });
+    const worker = base.workers[0]!;
+    const idle = {
+      ...worker,
+      types: { LEGAL: { granted: 4000, used: 0, remaining: 4000 }, SECTOR: { granted: 0, used: 0, remaining: 0 }, EMPLOYER: { granted: 0, used: 0, remaining: 0 } },
+      years: { '2026': { LEGAL: { granted: 4000, used: 0 } } },
+    };
+    const model = { ...base, workers: [idle, ...base.workers.slice(1)], trainings: base.trainings.filter((training) => training.inss !== idle.inss) };
+    const { page, problems } = await open(model, `#/workers/${idle.inss}`, 'idle.html');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`${idle.firstName} ${idle.name}`);
+    const labels = await page.locator('figure.chart svg text.axis').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['0 h', '1 h', '2 h', '3 h', '4 h']));
+    expect(labels.join(' ')).not.toContain('0.01');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('sorts and filters all trainings', async () => {
     const model = syntheticModel({ workers: 150 });
     const { page, problems } = await open(model, '#/trainings');

@@ -23,8 +23,9 @@ const CHART_HEIGHT = 260;
 const MARGIN = { top: 16, right: 12, bottom: 44, left: 56 };
 
 /** A round upper bound for the axis: 1, 2 or 5 times a power of ten. */
+/** Values are hundredths of an hour; below 4 h the axis stays at 4 h so that its quarters read 1, 2, 3 h. */
 function niceMaximum(value: number): number {
-  if (value <= 0) return 1;
+  if (value <= 400) return 400;
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
