@@ -14,17 +14,7 @@ export interface ShellOptions {
 export function pageShell(options: ShellOptions): PageShell {
   const assets = inlineAssets();
   const head = [
-    '<!doctype html>',
-    `<html lang="${options.lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${assets.contentSecurityPolicy}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${assets.style}</style>`,
-    '</head>',
-    '<body>',
+    documentHead(options.lang, assets.contentSecurityPolicy, options.title, assets.style),
     '<header id="banner"></header>',
     `<main id="content" tabindex="-1"><p>${escapeHtml(label(options.lang, 'app.loading'))}</p>`,
     `<noscript><p>${escapeHtml(label(options.lang, 'app.noscript'))}</p></noscript></main>`,
@@ -47,22 +37,30 @@ export function indexPage(entries: readonly DashboardIndexEntry[], lang: Lang): 
     })
     .join('\n');
   return [
-    '<!doctype html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLESHEET}</style>`,
-    '</head>',
-    '<body>',
+    documentHead(lang, policy, title, STYLESHEET),
     `<main id="content"><h1>${escapeHtml(title)}</h1>`,
     `<p>${escapeHtml(label(lang, 'index.help'))}</p>`,
     `<ul class="index-list">\n${rows}\n</ul></main>`,
     '</body>',
     '</html>',
     '',
+  ].join('\n');
+}
+
+/** Up to and including `<body>`: both pages are self-contained, under a policy of their own. */
+function documentHead(lang: Lang, policy: string, title: string, style: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
   ].join('\n');
 }
 
