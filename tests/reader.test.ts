@@ -195,6 +195,27 @@ describe('the libxml2 child', () => {
     expect((await abandoned.reply).status).toBe(0);
   });
 
+  it('a child killed for a mapping error does not fail, when it exits late, the file its successor reads', async () => {
+    const local = new XsdValidator(DECLARATION_XSD);
+    try {
+      const broken = local.validate(MINIMAL_PATH, DEFAULT_LIMITS, 10);
+      broken.reply.catch(() => undefined);
+      // As the ledger does on a full disk: the handler throws, so the child is killed and replaced.
+      const failure = await readDeclarationFile(MINIMAL_PATH, broken, () => {
+        throw new Error('database or disk is full');
+      }).then(() => null, (e: unknown) => e as Error);
+      expect(failure?.message).toBe('database or disk is full');
+      // Asked at once, before the killed child's exit is seen.
+      const items: DeclarationItem[] = [];
+      const next = local.validate(MINIMAL_PATH, DEFAULT_LIMITS, 10);
+      await readDeclarationFile(MINIMAL_PATH, next, (item) => items.push(item));
+      expect(persons(items).length).toBeGreaterThan(0);
+      expect((await next.reply).status).toBe(0);
+    } finally {
+      local.close();
+    }
+  });
+
   it('fails the file it was reading with FLA_ERR_VALIDATOR when it dies, and the next file gets a new child', async () => {
     const { Engine } = await import('../dist/engine.js');
     const { execFileSync } = await import('node:child_process');

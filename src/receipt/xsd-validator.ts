@@ -56,8 +56,14 @@ export class XsdValidator {
       if (entry.failure !== undefined) return mapped.reject(entry.failure);
       entry.handler = handler;
       entry.mapped = mapped;
-      // Frames may be waiting for this file.
-      if (this.queue[0] === entry && this.child !== null && this.reader?.push(Buffer.alloc(0))) framesOf(this.child).resume();
+      // Frames may be waiting for this file; a handler that throws on them fails it as below.
+      const child = this.child;
+      if (this.queue[0] !== entry || child === null) return;
+      try {
+        if (this.reader?.push(Buffer.alloc(0))) framesOf(child).resume();
+      } catch (error) {
+        this.fail(child, error instanceof Error ? error : new Error(String(error)));
+      }
     };
     return {
       reply,
@@ -125,6 +131,9 @@ export class XsdValidator {
 
   /** Everything still asked of this child fails with `error`; the next file starts a new child. */
   private fail(child: ChildProcess, error: Error): void {
+    // A child already replaced (its files failed when it was) exits late: the files now waiting
+    // belong to its successor and must not fail with it.
+    if (this.child !== null && this.child !== child) return;
     if (this.child === child) {
       this.child = null;
       this.reader = null;
