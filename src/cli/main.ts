@@ -167,13 +167,7 @@ function missingCommand(program: Command, argv: readonly string[]): string {
 
 /** One coded line on standard error, and the exit code: 0 only for help and --version. */
 export async function reportError(error: unknown, verbose: boolean, missingCommand: () => string): Promise<number> {
-  // Messages quote arguments, file names and values: a national register number is never shown in clear.
-  const { maskInsz } = await import('../watch/log.js');
-  const { terminalSafe } = await import('../report/terminal-text.js');
-  // The line itself ends in a newline; what it quotes (file names, values) is made safe to show.
-  const write = (text: string): void => {
-    process.stderr.write(maskInsz(text.replace(/[^\n]+/g, terminalSafe)));
-  };
+  const { say: write } = await import('./say.js');
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return 0;
     write(`fla: FLA_ERR_USAGE: ${error.code === 'commander.help' ? missingCommand() : error.message.replace(/^error: /, '')}\n`);

@@ -14,13 +14,7 @@ import { expandInputFiles, type InputFile } from './inputs.js';
 import { InterruptGuard } from './interrupts.js';
 import { progressForFile } from './progress.js';
 import { REPORTERS } from './validate.js';
-import { terminalSafe } from '../report/terminal-text.js';
-import { maskInsz } from '../watch/log.js';
-
-/** A line on standard error quoting file names: as safe to show as the error line (main.ts). */
-function say(line: string): void {
-  process.stderr.write(maskInsz(line.replace(/[^\n]+/g, terminalSafe)));
-}
+import { say } from './say.js';
 
 export async function processCommand(args: readonly string[], flags: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings({ lang: flags.lang, format: flags.format, maxFindings: flags.maxFindings, maxFileBytes: flags.maxFileBytes, db: flags.db });
