@@ -3,7 +3,9 @@
 // Only letters, digits and '-', so that it can also serve as a part of a drop-folder file name.
 import { randomBytes } from 'node:crypto';
 
-const TICKET = /^FLA-\d{8}T\d{9}Z-\d{6}-[0-9a-f]{8}$/;
+/** A ticket's shape, for patterns that hold one (answer file names). */
+export const TICKET_PATTERN = 'FLA-\\d{8}T\\d{9}Z-\\d{6}-[0-9a-f]{8}';
+const TICKET = new RegExp(`^${TICKET_PATTERN}$`);
 const MAX_SEQUENCE = 999_999;
 
 let lastMs = 0;

@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { TICKET_PATTERN } from '../answers/ticket.js';
 import { FlaError } from '../errors.js';
 import { aliasFor, displayName, REPLACEMENT } from './raw-names.js';
 
@@ -79,7 +80,7 @@ async function notUtf8(arg: string): Promise<Found> {
 }
 
 /** The name of an answer `fla process` writes: `<input>.ACRF.xml`, `<input>.NOTI.xml`, or with the ticket before the kind. */
-const ANSWER_FILE = /\.(?:FLA-\d{8}T\d{9}Z-\d{6}-[0-9a-f]{8}\.)?(?:ACRF|NOTI)\.xml$/;
+const ANSWER_FILE = new RegExp(`\\.(?:${TICKET_PATTERN}\\.)?(?:ACRF|NOTI)\\.xml$`);
 
 export function isAnswerFile(path: string): boolean {
   return ANSWER_FILE.test(path);
